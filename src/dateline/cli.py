@@ -1,0 +1,124 @@
+"""The ``dateline`` command: a thin shell over the Python API.
+
+Every command reads paths, URLs or "-" (stdin), writes its result to stdout and diagnostics to stderr, and exits
+with the codes in ``errors.py``: a DatelineError becomes one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import errors
+from .errors import DatelineError
+
+FORMATS = ["text", "json", "markdown"]
+
+
+def warn(message: str) -> None:
+    click.echo(f"dateline: warning: {message}", err=True)
+
+
+def emit(text: str, output: str | None = None) -> None:
+    if output and output != "-":
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def parse_date_option(value: str | None, what: str = "--date"):
+    from .ingest import parse_date
+
+    return None if value is None else parse_date(value, what=what)
+
+
+max_bytes_option = click.option(
+    "--max-bytes", type=int, default=None, metavar="N", help="Refuse inputs larger than N bytes [default: 20 MiB]."
+)
+language_option = click.option(
+    "--language", metavar="CODE", default=None, help="ISO 639-1 language of the article (default: detected)."
+)
+
+
+def load_source(source: str, *, language: str | None, max_bytes: int | None):
+    from .ingest import MAX_BYTES, load
+
+    return load(source, language=language, max_bytes=max_bytes or MAX_BYTES)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(package_name="dateline")
+def cli() -> None:
+    """Dated, faithful briefs and timelines of news articles.
+
+    \b
+    Examples:
+      dateline brief article.html
+      curl -s https://example.org/story | dateline brief - --format json
+      dateline brief article.txt --date 2023-11-30 --sentences 5
+    """
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text).")
+@click.option("--require-date", is_flag=True, help="Fail (exit 9) when no publication date can be established.")
+@click.option("--sentences", type=int, metavar="N", help="Length: N sentences.")
+@click.option("--words", type=int, metavar="N", help="Length: about N words.")
+@click.option("--ratio", type=float, metavar="R", help="Length: about R (0-1] of the article's words.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "html"]), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@language_option
+@max_bytes_option
+def brief(source, date_, require_date, sentences, words, ratio, fmt, output, language, max_bytes) -> None:
+    """A dated brief of one article: SOURCE is a path (.txt, .html, .json), an http(s) URL or - for stdin.
+
+    \b
+    Examples:
+      dateline brief examples/wikinews-tanker-contract.html
+      dateline brief article.txt --date 2023-11-30 --format json
+      dateline brief https://example.org/news/story.html --words 150 --format markdown
+    """
+    from .brief import brief as make_brief
+
+    given = parse_date_option(date_)
+    doc = load_source(source, language=language, max_bytes=max_bytes)
+    result = make_brief(doc, date=given, sentences=sentences, words=words, ratio=ratio, require_date=require_date)
+    if result.date is None:
+        warn(f"{source}: publication date unknown ({'; '.join(result.published.evidence)}); give --date YYYY-MM-DD")
+    emit(result.render(fmt), output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn errors into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="dateline", standalone_mode=False)
+        return errors.OK
+    except DatelineError as exc:
+        click.echo(f"dateline: error: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return errors.USAGE
+    except click.exceptions.Abort:
+        click.echo("dateline: aborted", err=True)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return errors.OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in one line, traceback only on request
+        if os.environ.get("DATELINE_DEBUG"):
+            raise
+        click.echo(f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)", err=True)
+        return errors.INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())

