@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["Document", "DatelineError", "brief", "load"]
+__all__ = ["DatelineError", "Document", "brief", "check", "dates", "load", "timeline"]
 
 if TYPE_CHECKING:
     from .brief import Brief
@@ -30,6 +30,27 @@ def brief(source, **options) -> Brief:
     from .brief import brief as _brief
 
     return _brief(source, **options)
+
+
+def dates(text, **options):
+    """Temporal expressions and the publication date of article text or a Document. See ``pubdate.dates``."""
+    from .pubdate import dates as _dates
+
+    return _dates(text, **options)
+
+
+def check(article, summary, **options):
+    """Which sentences of ``summary`` does ``article`` support? See ``check.check``."""
+    from .check import check as _check
+
+    return _check(article, summary, **options)
+
+
+def timeline(articles, **options):
+    """The dates that matter in a collection of articles, each with what happened. See ``timeline.timeline``."""
+    from .timeline import timeline as _timeline
+
+    return _timeline(articles, **options)
 
 
 def __getattr__(name: str):
