@@ -31,17 +31,17 @@ def page(row: dict) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{html.escape(title)} - Wikinews</title>
-<meta property="article:published_time" content="{row['dct']}T12:00:00Z">
+<meta property="article:published_time" content="{row["dct"]}T12:00:00Z">
 <meta name="description" content="{html.escape(lines[0][:150])}">
-<link rel="canonical" href="{html.escape(row['url'])}">
+<link rel="canonical" href="{html.escape(row["url"])}">
 </head><body>
 <nav><a href="/">Main page</a> | <a href="/wiki/Portal:Business">Business</a> | <a href="/wiki/Special:Random">Random article</a></nav>
 <article><h1>{html.escape(title)}</h1>
-<p class="dateline">{row['dct']}</p>
+<p class="dateline">{row["dct"]}</p>
 {body}
 </article>
 <footer><p>This article was published on Wikinews, the free news source, and is licensed under CC BY 4.0.
-Source: <a href="{html.escape(row['url'])}">{html.escape(row['url'])}</a>.</p></footer>
+Source: <a href="{html.escape(row["url"])}">{html.escape(row["url"])}</a>.</p></footer>
 </body></html>
 """
 

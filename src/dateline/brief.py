@@ -107,11 +107,16 @@ def brief(
     doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
     published = pubdate.resolve(doc, date=given)
     if require_date and published.value is None:
-        raise DateUnknown("publication date unknown: " + "; ".join(published.evidence) + " (give --date YYYY-MM-DD)")
+        raise DateUnknown(
+            "publication date unknown: " + "; ".join(published.evidence) + " (give --date YYYY-MM-DD)"
+        )
     units = extract.select(doc, sentences=sentences, words=words, ratio=ratio)
     groups = extract.paragraphs(doc, units)
     paras = [
-        [BriefSentence(doc.text[u.start : u.end], u.start, u.end, u.sentence.index, u.score) for u in g] for g in groups
+        [BriefSentence(doc.text[u.start : u.end], u.start, u.end, u.sentence.index, u.score) for u in g]
+        for g in groups
     ]
-    params = {k: v for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio)) if v is not None}
+    params = {
+        k: v for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio)) if v is not None
+    }
     return Brief(doc, published, paras, params=params or {"default": "about a third of the article"})

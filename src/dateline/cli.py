@@ -36,7 +36,11 @@ def parse_date_option(value: str | None, what: str = "--date"):
 
 
 max_bytes_option = click.option(
-    "--max-bytes", type=int, default=None, metavar="N", help="Refuse inputs larger than N bytes [default: 20 MiB]."
+    "--max-bytes",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Refuse inputs larger than N bytes [default: 20 MiB].",
 )
 language_option = click.option(
     "--language", metavar="CODE", default=None, help="ISO 639-1 language of the article (default: detected)."
@@ -64,8 +68,12 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("source")
-@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text).")
-@click.option("--require-date", is_flag=True, help="Fail (exit 9) when no publication date can be established.")
+@click.option(
+    "--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text)."
+)
+@click.option(
+    "--require-date", is_flag=True, help="Fail (exit 9) when no publication date can be established."
+)
 @click.option("--sentences", type=int, metavar="N", help="Length: N sentences.")
 @click.option("--words", type=int, metavar="N", help="Length: about N words.")
 @click.option("--ratio", type=float, metavar="R", help="Length: about R (0-1] of the article's words.")
@@ -86,9 +94,13 @@ def brief(source, date_, require_date, sentences, words, ratio, fmt, output, lan
 
     given = parse_date_option(date_)
     doc = load_source(source, language=language, max_bytes=max_bytes)
-    result = make_brief(doc, date=given, sentences=sentences, words=words, ratio=ratio, require_date=require_date)
+    result = make_brief(
+        doc, date=given, sentences=sentences, words=words, ratio=ratio, require_date=require_date
+    )
     if result.date is None:
-        warn(f"{source}: publication date unknown ({'; '.join(result.published.evidence)}); give --date YYYY-MM-DD")
+        warn(
+            f"{source}: publication date unknown ({'; '.join(result.published.evidence)}); give --date YYYY-MM-DD"
+        )
     emit(result.render(fmt), output)
 
 
@@ -116,7 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, traceback only on request
         if os.environ.get("DATELINE_DEBUG"):
             raise
-        click.echo(f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)", err=True)
+        click.echo(
+            f"dateline: internal error: {type(exc).__name__}: {exc} (set DATELINE_DEBUG=1 for details)",
+            err=True,
+        )
         return errors.INTERNAL
 
 

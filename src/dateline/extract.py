@@ -21,8 +21,8 @@ from .segment import dateline_prefix, furniture
 
 METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_QUOTE_OPEN = "“\"«„"
-_QUOTE_CLOSE = "”\"»“"
+_QUOTE_OPEN = '“"«„'
+_QUOTE_CLOSE = '”"»“'
 _ATTRIBUTION = re.compile(
     r"\b(said|says|say|told|tells|according to|added|adds|asked|wrote|writes|stated|explained|argued|warned|"
     r"dijo|afirmó|según|a déclaré|selon|a dit|sagte|laut|erklärte|ha detto|secondo)\b",
@@ -128,9 +128,13 @@ def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
     return None
 
 
-def budget(doc: Document, *, sentences: int | None, words: int | None, ratio: float | None) -> tuple[str, float]:
+def budget(
+    doc: Document, *, sentences: int | None, words: int | None, ratio: float | None
+) -> tuple[str, float]:
     """The length budget as ("sentences"|"words", amount); the default is about a third of the article's words."""
-    given = [(k, v) for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio)) if v is not None]
+    given = [
+        (k, v) for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio)) if v is not None
+    ]
     if len(given) > 1:
         raise UsageError("give at most one of --sentences, --words, --ratio")
     if given:

@@ -23,7 +23,10 @@ FETCH_TIMEOUT = 15.0
 MAX_REDIRECTS = 5
 USER_AGENT = "dateline/0.1 (+https://pypi.org/project/dateline/)"
 
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|article|div|p|meta|title|section|main)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|article|div|p|meta|title|section|main)\b",
+    re.I | re.S,
+)
 _HTML_TAGS = re.compile(r"<(p|div|br|article|span|a|h[1-6]|li|body|html)\b[^>]*>", re.I)
 
 
@@ -36,7 +39,11 @@ def decode(data: bytes, *, name: str = "input") -> str:
     """Bytes -> str: BOMs first, then strict UTF-8, then charset detection, with cp1252 as the news-web fallback."""
     if not data.strip():
         raise BadInput(f"{name}: input is empty")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     sample = data[:8192]
@@ -110,11 +117,17 @@ def _html_document(html: str, *, url: str | None, name: str, language: str | Non
     # Markup and URL only (extensive_search=False): a date guessed from free text or a copyright footer is not metadata.
     found = find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     if found:
-        clues.append(DateClue(Date.fromisoformat(found), "metadata", f"page metadata (htmldate, original date): {found}"))
+        clues.append(
+            DateClue(
+                Date.fromisoformat(found), "metadata", f"page metadata (htmldate, original date): {found}"
+            )
+        )
     page_url = url or getattr(result, "url", None)
     meta_lang = getattr(result, "language", None)
     text = segment.normalize(text)
-    lang = language or (meta_lang if meta_lang in segment.SUPPORTED_LANGUAGES else None) or detect_language(text)
+    lang = (
+        language or (meta_lang if meta_lang in segment.SUPPORTED_LANGUAGES else None) or detect_language(text)
+    )
     doc = segment.build(text, language=lang, title=fields.pop("title", None) or getattr(result, "title", None),
                         url=page_url, date_clues=clues, html=True, **fields)  # fmt: skip
     return doc
@@ -160,8 +173,12 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOU
 
     try:
         with (
-            httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
-                         headers={"User-Agent": USER_AGENT}) as client,  # fmt: skip
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                timeout=timeout,
+                headers={"User-Agent": USER_AGENT},
+            ) as client,  # fmt: skip
             client.stream("GET", url) as response,
         ):
             if not 200 <= response.status_code < 300:

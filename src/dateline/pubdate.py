@@ -40,7 +40,9 @@ def from_text(doc: Document, around: Date | None = None) -> PublicationDate:
     latest = max(timexes, key=lambda t: t.day)
     if opening:
         t = opening[0]
-        return PublicationDate(t.day, "text", [f"date stated at the top of the article: '{t.text}'"], t.day, t.day)
+        return PublicationDate(
+            t.day, "text", [f"date stated at the top of the article: '{t.text}'"], t.day, t.day
+        )
     return PublicationDate(None, "unknown", [f"latest date in the text is '{latest.text}' ({latest.value}): a lower bound only"],
                            earliest=latest.day)  # fmt: skip
 

@@ -7,7 +7,7 @@ paragraphs from the text's own layout. Everything is kept as offsets into the on
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .document import Document, Paragraph, Sentence
 from .errors import BadInput, UnsupportedLanguage
@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tokenizer(language: str):
     import punkt
 

@@ -31,7 +31,9 @@ class Timex:
     end: int
     type: str  # DATE, TIME, DURATION or SET
     value: str  # TIMEX3 value: 2023-11-28, 2023-W47, 2023-11, P7W, PRESENT_REF, XXXX-11-23 ...
-    anchor: str | None = None  # what the value was computed from: "DCT" (publication date), another date, None
+    anchor: str | None = (
+        None  # what the value was computed from: "DCT" (publication date), another date, None
+    )
 
     @property
     def day(self) -> Date | None:
@@ -54,7 +56,10 @@ def _closest_year(month: int, day: int, reference: Date | None) -> tuple[str, st
         return "XXXX", None
     best = min(
         (reference.year - 1, reference.year, reference.year + 1),
-        key=lambda y: abs((_safe(y, month, day) or reference) - reference).days + (60 if _safe(y, month, day) and _safe(y, month, day) > reference else 0),
+        key=lambda y: (
+            abs((_safe(y, month, day) or reference) - reference).days
+            + (60 if _safe(y, month, day) and _safe(y, month, day) > reference else 0)
+        ),
     )
     return f"{best:04d}", "DCT"
 
