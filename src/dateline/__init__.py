@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 __all__ = ["DatelineError", "Document", "brief", "check", "dates", "load", "timeline"]
 
 if TYPE_CHECKING:
-    from .brief import Brief
+    from .briefing import Brief
     from .document import Document
 
 from .errors import DatelineError
@@ -26,8 +26,8 @@ def load(source, **options) -> Document:
 
 
 def brief(source, **options) -> Brief:
-    """A dated brief of article text (plain or HTML) or of a Document. See ``brief.brief``."""
-    from .brief import brief as _brief
+    """A dated brief of article text (plain or HTML) or of a Document. See ``briefing.brief``."""
+    from .briefing import brief as _brief
 
     return _brief(source, **options)
 

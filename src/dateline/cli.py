@@ -90,7 +90,7 @@ def brief(source, date_, require_date, sentences, words, ratio, fmt, output, lan
       dateline brief article.txt --date 2023-11-30 --format json
       dateline brief https://example.org/news/story.html --words 150 --format markdown
     """
-    from .brief import brief as make_brief
+    from .briefing import brief as make_brief
 
     given = parse_date_option(date_)
     doc = load_source(source, language=language, max_bytes=max_bytes)

@@ -94,8 +94,9 @@ def detect_language(text: str) -> str:
     ambiguous input the most likely language we can split wins, so one line of English is not refused as Latin.
     """
     ranked = _language_identifier().rank(text[:5000])
-    best, prob = ranked[0]
-    if best in segment.SUPPORTED_LANGUAGES or (prob > 0.95 and len(text.split()) >= 15):
+    best = ranked[0][0]
+    splittable = sum(p for lang, p in ranked if lang in segment.SUPPORTED_LANGUAGES)
+    if best in segment.SUPPORTED_LANGUAGES or (splittable < 0.05 and len(text.strip()) >= 60):
         return best
     return next((lang for lang, _ in ranked if lang in segment.SUPPORTED_LANGUAGES), "en")
 
@@ -104,13 +105,14 @@ def _html_document(html: str, *, url: str | None, name: str, language: str | Non
     import trafilatura
     from htmldate import find_date
 
-    result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-    )
-    text = (getattr(result, "text", None) or "") if result is not None else ""
-    if not text.strip():
-        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True)
+    text = ""
+    # Precision first; the recall pass also picks up menus and link lists, so each must find some prose.
+    for options in ({"favor_precision": True, "include_tables": False}, {"favor_recall": True}):
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, **options)
         text = (getattr(result, "text", None) or "") if result is not None else ""
+        if max((len(line.split()) for line in text.splitlines()), default=0) >= 6:
+            break
+        text = ""
     if not text.strip():
         raise NoArticleText(f"{name}: no article text found in the HTML")
     clues = []

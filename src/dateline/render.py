@@ -6,7 +6,7 @@ import html as _html
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .brief import Brief
+    from .briefing import Brief
 
 PAGE_CSS = """
 body{font:16px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}

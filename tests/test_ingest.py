@@ -1,0 +1,201 @@
+"""Ingest: files, encodings, HTML, JSON, URLs served by a real HTTP server on 127.0.0.1, and every bad input."""
+
+import http.server
+import json
+import threading
+import time
+
+import pytest
+
+import dateline
+from dateline import errors, ingest
+
+ARTICLE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Airbus wins tanker deal - Example News</title>
+<meta property="article:published_time" content="2008-03-01T10:00:00Z">
+</head><body><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/business">Business</a></nav>
+<article><h1>Airbus wins tanker deal</h1>
+<p>Northrop Grumman and Airbus parent company EADS have unexpectedly defeated Boeing for a US$40 billion contract to
+supply the United States Air Force with 179 new aerial refueling tankers.</p>
+<p>It is the biggest contract of its kind since the Joint Strike Fighter program. That contract was fought for
+between Boeing and Lockheed Martin, Lockheed ultimately winning the contest.</p>
+<p>USAF officials said that the contract had been awarded based on competence, track record and competitive pricing.
+Boeing said it would wait for a debriefing before deciding whether to protest the decision.</p>
+</article><footer><p>Copyright 2008 Example News. All rights reserved.</p></footer></body></html>"""
+
+COPYRIGHT_ONLY_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Boeing unveils long-range 777</title></head>
+<body><article><h1>Boeing unveils long-range 777</h1>
+<p>Boeing has unveiled the longest-range commercial airliner in the world, the 777-200LR Worldliner, at a ceremony
+attended by thousands of employees and airline customers.</p>
+<p>The aircraft can fly more than 17,000 kilometres without stopping, enough to link almost any two cities on earth.
+Analysts said the jet was a direct answer to the Airbus A340-500.</p>
+<p>The company expects to deliver the first of the new jets to Pakistan International Airlines early next year.</p>
+</article><footer><p>&copy; 2021 Example News Group. All rights reserved.</p></footer></body></html>"""
+
+
+def test_plain_text_paragraphs_and_sentences(seed_text):
+    doc = ingest.from_text(seed_text)
+    assert doc.language == "en"
+    assert len(doc.sentences) == 49  # the seed labels split the article into 49 sentences
+    assert len(doc.paragraphs) == 33  # one paragraph a line
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+    assert doc.sentences[0].text.startswith("Neither Washington nor Tehran")
+    assert doc.sentences[-1].text == "Farnaz Fassihi contributed reporting from New York."
+
+
+def test_hard_wrapped_text_is_one_paragraph():
+    text = (
+        "The Pentagon said on Tuesday that attacks had at least temporarily eased, most\n"
+        "recently on November 23, a day before an operational pause in the Gaza war\n"
+        "began. A Navy warship shot down a drone fired from Yemen in the southern Red\n"
+        "Sea on Wednesday.\n\nA second paragraph follows here."
+    )
+    doc = ingest.from_text(text)
+    assert len(doc.paragraphs) == 2
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("cp1252", b"")]
+)
+def test_encodings(tmp_path, encoding, bom):
+    text = "The minister’s café visit – reported on Monday – drew crowds. “It was busy,” the owner said."
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    doc = ingest.load(path)
+    assert doc.text == text
+
+
+def test_html_main_text_title_and_metadata_date(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+    doc = ingest.load(path)
+    assert doc.html and doc.title == "Airbus wins tanker deal"
+    assert "Home" not in doc.text and "Copyright" not in doc.text
+    assert doc.date_clues[0].value.isoformat() == "2008-03-01"
+    assert doc.date_clues[0].source == "metadata"
+
+
+def test_copyright_footer_is_not_a_publication_date():
+    doc = ingest.from_text(COPYRIGHT_ONLY_HTML)
+    assert not any(c.value.year == 2021 for c in doc.date_clues)
+    result = dateline.brief(doc)
+    assert result.date is None or not result.date.startswith("2021")
+
+
+def test_json_record_with_text_and_date(tmp_path, wikinews):
+    row = wikinews[0]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": row["text_without_title_and_dateline"], "date": row["dct"], "id": "x1"}))
+    doc = ingest.load(path)
+    assert doc.id == "x1" and doc.date_clues[0].value.isoformat() == row["dct"]
+
+
+def test_json_record_with_html(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"html": ARTICLE_HTML, "url": "https://example.org/2008/03/01/tanker"}))
+    doc = ingest.load(path)
+    assert doc.title == "Airbus wins tanker deal" and doc.url == "https://example.org/2008/03/01/tanker"
+
+
+@pytest.mark.parametrize(
+    ("content", "exc", "message"),
+    [
+        (b"", errors.BadInput, "empty"),
+        (b"   \n\t \n", errors.BadInput, "empty"),
+        (bytes(range(256)) * 8, errors.BadInput, "binary"),
+        (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", errors.NoArticleText, "no article text"),
+        (b'{"text": "abc", ', errors.BadInput, "broken JSON"),
+        (b'{"title": "no text field"}', errors.NoArticleText, "no 'text' or 'html'"),
+    ],
+)
+def test_bad_inputs(tmp_path, content, exc, message):
+    path = tmp_path / ("in.json" if content.startswith(b"{") else "in.html")
+    path.write_bytes(content)
+    with pytest.raises(exc, match=message):
+        ingest.load(path)
+
+
+def test_missing_path_directory_and_size_limit(tmp_path):
+    with pytest.raises(errors.InputNotFound, match="no such file"):
+        ingest.load(tmp_path / "nope.txt")
+    with pytest.raises(errors.InputNotFound, match="directory"):
+        ingest.load(tmp_path)
+    path = tmp_path / "big.txt"
+    path.write_text("Word. " * 1000)
+    with pytest.raises(errors.InputTooLarge, match="over the limit"):
+        ingest.load(path, max_bytes=100)
+
+
+def test_unsupported_language():
+    text = "中国国家主席周三在北京会见了来访的法国总统。双方就贸易、气候变化和地区安全问题交换了意见。" * 3
+    with pytest.raises(errors.UnsupportedLanguage, match="cannot split"):
+        ingest.from_text(text)
+
+
+def test_short_english_is_not_refused():
+    assert ingest.from_text("Boeing wins.").language == "en"
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict = {}
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
+        if status == "slow":
+            time.sleep(2)
+            status = 200
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    _Handler.routes = {
+        "/story.html": (200, {"Content-Type": "text/html; charset=utf-8"}, ARTICLE_HTML.encode()),
+        "/moved": (301, {"Location": "/story.html"}, b""),
+        "/loop": (302, {"Location": "/loop"}, b""),
+        "/gone": (410, {}, b"gone"),
+        "/big.html": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 50_000 + b"</p>"),
+        "/slow.html": ("slow", {"Content-Type": "text/html"}, ARTICLE_HTML.encode()),
+    }
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_fetch_and_redirect(server):
+    doc = ingest.load(server + "/moved")
+    assert doc.title == "Airbus wins tanker deal"
+    assert doc.url.endswith("/story.html")
+    assert dateline.brief(doc).date == "2008-03-01"
+
+
+@pytest.mark.parametrize(
+    ("path", "exc", "message"),
+    [
+        ("/gone", errors.FetchError, "HTTP 410"),
+        ("/loop", errors.FetchError, "redirects"),
+        ("/big.html", errors.InputTooLarge, "over the limit"),
+    ],
+)
+def test_url_errors(server, path, exc, message):
+    with pytest.raises(exc, match=message):
+        ingest.load(server + path, max_bytes=10_000)
+
+
+def test_url_timeout_and_unreachable(server):
+    with pytest.raises(errors.FetchError, match="timed out"):
+        ingest.load(server + "/slow.html", timeout=0.5)
+    with pytest.raises(errors.FetchError, match="cannot fetch"):
+        ingest.load("http://127.0.0.1:9/story.html", timeout=2)
