@@ -57,7 +57,8 @@ def test_hard_wrapped_text_is_one_paragraph():
 
 
 @pytest.mark.parametrize(
-    ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("cp1252", b"")]
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("cp1252", b"")],
 )
 def test_encodings(tmp_path, encoding, bom):
     text = "The minister’s café visit – reported on Monday – drew crowds. “It was busy,” the owner said."
@@ -87,7 +88,9 @@ def test_copyright_footer_is_not_a_publication_date():
 def test_json_record_with_text_and_date(tmp_path, wikinews):
     row = wikinews[0]
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({"text": row["text_without_title_and_dateline"], "date": row["dct"], "id": "x1"}))
+    path.write_text(
+        json.dumps({"text": row["text_without_title_and_dateline"], "date": row["dct"], "id": "x1"})
+    )
     doc = ingest.load(path)
     assert doc.id == "x1" and doc.date_clues[0].value.isoformat() == row["dct"]
 
@@ -105,7 +108,11 @@ def test_json_record_with_html(tmp_path):
         (b"", errors.BadInput, "empty"),
         (b"   \n\t \n", errors.BadInput, "empty"),
         (bytes(range(256)) * 8, errors.BadInput, "binary"),
-        (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", errors.NoArticleText, "no article text"),
+        (
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            errors.NoArticleText,
+            "no article text",
+        ),
         (b'{"text": "abc", ', errors.BadInput, "broken JSON"),
         (b'{"title": "no text field"}', errors.NoArticleText, "no 'text' or 'html'"),
     ],

@@ -114,9 +114,16 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.format_message(), err=True)
         return errors.USAGE
+    except click.UsageError as exc:  # one line, like every other error
+        where = exc.ctx.command_path if exc.ctx else "dateline"
+        click.echo(f"dateline: error: {exc.format_message()} (see '{where} --help')", err=True)
+        return errors.USAGE
+    except click.ClickException as exc:
+        click.echo(f"dateline: error: {exc.format_message()}", err=True)
+        return exc.exit_code
     except click.exceptions.Abort:
         click.echo("dateline: aborted", err=True)
         return 130

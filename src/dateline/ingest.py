@@ -108,7 +108,9 @@ def _html_document(html: str, *, url: str | None, name: str, language: str | Non
     text = ""
     # Precision first; the recall pass also picks up menus and link lists, so each must find some prose.
     for options in ({"favor_precision": True, "include_tables": False}, {"favor_recall": True}):
-        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, **options)
+        result = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, **options
+        )
         text = (getattr(result, "text", None) or "") if result is not None else ""
         if max((len(line.split()) for line in text.splitlines()), default=0) >= 6:
             break
