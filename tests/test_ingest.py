@@ -4,6 +4,7 @@ import http.server
 import json
 import threading
 import time
+import typing
 
 import pytest
 
@@ -146,9 +147,9 @@ def test_short_english_is_not_refused():
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict = {}
+    routes: typing.ClassVar[dict] = {}
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
         if status == "slow":
             time.sleep(2)
