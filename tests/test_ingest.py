@@ -207,3 +207,21 @@ def test_url_timeout_and_unreachable(server):
         ingest.load(server + "/slow.html", timeout=0.5)
     with pytest.raises(errors.FetchError, match="cannot fetch"):
         ingest.load("http://127.0.0.1:9/story.html", timeout=2)
+
+
+def test_original_publication_date_beats_modified():
+    page = ARTICLE_HTML.replace(
+        '<meta property="article:published_time" content="2008-03-01T10:00:00Z">',
+        '<meta property="article:modified_time" content="2008-03-05T08:00:00Z">'
+        '<meta property="article:published_time" content="2008-03-01T10:00:00Z">',
+    )
+    doc = ingest.from_text(page)
+    assert doc.date_clues[0].value.isoformat() == "2008-03-01"
+
+
+def test_date_in_the_url():
+    page = ARTICLE_HTML.replace('<meta property="article:published_time" content="2008-03-01T10:00:00Z">', "")
+    doc = ingest.from_text(page, url="https://news.example.org/2008/02/29/airbus-wins-tanker-deal.html")
+    assert [c.value.isoformat() for c in doc.date_clues] == ["2008-02-29"]
+    assert dateline.brief(doc).date_source == "metadata"
+    assert "URL" in doc.date_clues[0].evidence
