@@ -120,13 +120,14 @@ def _html_document(html: str, *, url: str | None, name: str, language: str | Non
     clues = []
     # Markup and URL only (extensive_search=False): a date guessed from free text or a copyright footer is not metadata.
     found = find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
-    if found:
-        clues.append(
-            DateClue(
-                Date.fromisoformat(found), "metadata", f"page metadata (htmldate, original date): {found}"
-            )
-        )
     page_url = url or getattr(result, "url", None)
+    if found:
+        value = Date.fromisoformat(found)
+        in_url = page_url and re.search(value.strftime(r"%Y[/_-]?%m[/_-]?%d"), page_url)
+        where = f"the URL {page_url}" if in_url else "the page's metadata"
+        clues.append(
+            DateClue(value, "metadata", f"{found} from {where} (htmldate, original publication date)")
+        )
     meta_lang = getattr(result, "language", None)
     text = segment.normalize(text)
     lang = (
