@@ -1,25 +1,29 @@
-"""Temporal expressions: find dates in text and normalize them (TIMEX3-style values).
+"""Temporal expressions: find the dates, times, durations and sets in a text and normalize them (TIMEX3 values).
 
-First version: explicit calendar dates only ("November 23", "Nov. 15, 2023", "2023-11-30"). The full tagger
-(weekdays, relative and anchored expressions, durations, languages) replaces this module's internals, not its API.
+Two passes, so the publication-date inference can reuse the first one:
+
+1. ``scan(text, language)`` finds *mentions* with explicit, rule-based patterns (one table of rules per language;
+   see ``temporal_rules``). A mention records what the words say ("the Tuesday before", "3 weeks ago", "October
+   7"), not a calendar value, so it does not depend on the publication date.
+2. ``normalize(mentions, reference)`` turns them into ``Timex`` values against a reference date (the publication
+   date), or against another date mentioned just before ("November 23, a day before ...").
+
+Written by hand rather than with dateparser/datefinder because those read "we" as Wednesday, "may" as May, number
+words as months and "the 20-year war" as the 20th, and push dates into the future; news needs the opposite default
+(past, anchored on the publication date) and spans with offsets.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
+from functools import lru_cache
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+from .temporal_rules import Mention, rules_for, trigger_words
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+__all__ = ["Mention", "Timex", "normalize", "scan", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +42,10 @@ class Timex:
     @property
     def day(self) -> Date | None:
         """The calendar day this expression names, when it names exactly one."""
-        if self.type != "DATE" or len(self.value) != 10:
+        if self.type not in ("DATE", "TIME") or len(self.value) < 10 or self.value[10:11] not in ("", "T"):
             return None
         try:
-            return Date.fromisoformat(self.value)
+            return Date.fromisoformat(self.value[:10])
         except ValueError:
             return None
 
@@ -50,41 +54,458 @@ class Timex:
                 "anchor": self.anchor}  # fmt: skip
 
 
-def _closest_year(month: int, day: int, reference: Date | None) -> tuple[str, str | None]:
-    """The year of a month-day: the one that puts it nearest the reference date (news looks back, mostly)."""
-    if reference is None:
-        return "XXXX", None
-    best = min(
-        (reference.year - 1, reference.year, reference.year + 1),
-        key=lambda y: (
-            abs((_safe(y, month, day) or reference) - reference).days
-            + (60 if _safe(y, month, day) and _safe(y, month, day) > reference else 0)
-        ),
-    )
-    return f"{best:04d}", "DCT"
+# ---------------------------------------------------------------------------------------------------- pass 1: scan
 
 
-def _safe(year: int, month: int, day: int) -> Date | None:
+def scan(text: str, language: str = "en") -> list[Mention]:
+    """All temporal mentions of ``text``, longest first where they overlap, in text order."""
+    return list(_scan_cached(text, language))
+
+
+@lru_cache(maxsize=64)
+def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
+    candidates: list[Mention] = []
+    seen: set[tuple[int, int, int]] = set()
+    index = _word_index(text, trigger_words(language))
+    for r, rule in enumerate(rules_for(language)):
+        for lo, hi in _windows(rule, text, index):
+            for m in rule.pattern.finditer(text, lo, hi):
+                if (r, m.start(), m.end()) in seen:
+                    continue
+                seen.add((r, m.start(), m.end()))
+                mention = rule.build(m, text)
+                if mention is not None and mention.end > mention.start:
+                    candidates.append(mention)
+    # Longest span wins an overlap; for equal spans the earlier rule (more specific) wins.
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Mention] = []
+    last_end = -1
+    for c in candidates:
+        if c.start >= last_end:
+            kept.append(c)
+            last_end = c.end
+        elif kept and c.start == kept[-1].start and c.end > kept[-1].end:  # pragma: no cover - sorted above
+            kept[-1] = c
+            last_end = c.end
+    kept = _merge_times(kept, text)
+    for k in kept:
+        k.future = _future_context(text, k.start, k.end, language)
+    return tuple(kept)
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _word_index(text: str, wanted: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger word occurs (lowercased): where the slower full patterns need to run."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text.lower() if len(text.lower()) == len(text) else text):
+        w = m.group()
+        if w in wanted:
+            index.setdefault(w, []).append(m.span())
+        elif len(w) == 4 and "1600" <= w <= "2099" and w.isdigit():
+            index.setdefault("<year>", []).append(m.span())
+    return index
+
+
+def _windows(rule, text: str, index: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Where to run a rule: everywhere, or merged windows around its trigger words."""
+    if rule.trigger is None:
+        return [(0, len(text))]
+    spans = sorted(span for w in rule.trigger if w in index for span in index[w])
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - rule.back), min(len(text), e + rule.fwd)
+        while hi < len(text) and text[hi].isalnum():  # do not cut the last word
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+_TIME_DAY_GAP = re.compile(r"\s*(?:,|on|at|this|of)?\s*$", re.IGNORECASE)
+
+
+def _merge_times(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join a clock time and the day next to it ("10 p.m. Wednesday", "Friday at noon") into one mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and {prev.kind, m.kind} & {"clock"}
+            and ({prev.kind, m.kind} - {"clock"}) <= {"weekday", "relday", "date"}
+            and prev.kind != m.kind
+            and _TIME_DAY_GAP.match(text, prev.end, m.start)
+            and len(text[prev.end : m.start]) <= 6
+        ):
+            clock, day = (prev, m) if prev.kind == "clock" else (m, prev)
+            merged = Mention(prev.start, m.end, day.kind, dict(day.f))
+            merged.f["clock"] = clock.f["clock"]
+            merged.text = text[prev.start : m.end]
+            out[-1] = merged
+            continue
+        out.append(m)
+    return out
+
+
+_FUTURE_CUES = {
+    "en": re.compile(
+        r"\b(?:will|won't|shall|'ll|going to|scheduled|plans? to|planned for|is to|are to|expected to|set to|"
+        r"is due|are due|upcoming)\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(r"\b(?:\w+rá|\w+rán|próxim[oa]|va a|van a|prevé|previsto)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:\w+ra|\w+ront|prochaine?|va|vont|prévue?s?)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?)\b", re.IGNORECASE),
+    "it": re.compile(r"\b(?:\w+rà|\w+ranno|prossim[oa]|previst[oa])\b", re.IGNORECASE),
+}
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def _future_context(text: str, start: int, end: int, language: str) -> bool:
+    """Is the clause around a mention about the future? (A bare weekday or month then points forward.)"""
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 120)
+    m = _CLAUSE_END.search(text, end)
+    hi = min(m.start() if m else len(text), end + 60)
+    cues = _FUTURE_CUES.get(language, _FUTURE_CUES["en"])
+    if language == "en" and _PAST_VERB_BEFORE.search(text, max(lo + 1, start - 30), start):
+        return False  # "said Friday that it will ...": the day is when it was said
+    return bool(cues.search(text, lo + 1, hi))
+
+
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:said|told|was|were|had|did|announced|reported|\w{3,}ed)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# ----------------------------------------------------------------------------------------------- pass 2: normalize
+
+_UNIT_DAYS = {"D": 1, "W": 7}
+_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _week(d: Date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _safe(y: int, m: int, d: int) -> Date | None:
     try:
-        return Date(year, month, day)
+        return Date(y, m, d)
     except ValueError:
         return None
 
 
+def _fmt_n(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _at(value: Date, unit: str) -> str:
+    """A calendar value at the granularity of ``unit``."""
+    if unit in ("D", "H", "TM", "S"):
+        return value.isoformat()
+    if unit == "W":
+        return _week(value)
+    if unit == "M":
+        return f"{value.year:04d}-{value.month:02d}"
+    if unit == "Q":
+        return f"{value.year:04d}-Q{(value.month - 1) // 3 + 1}"
+    if unit == "DE":
+        return f"{value.year // 10:03d}"
+    if unit == "CE":
+        return f"{value.year // 100:02d}"
+    return f"{value.year:04d}"
+
+
+def _shift(ref: Date, unit: str, n: float) -> Date | None:
+    """``ref`` moved by ``n`` units (negative: back), clamped to valid days."""
+    try:
+        if unit in ("D", "W"):
+            return ref + timedelta(days=round(n * _UNIT_DAYS[unit]))
+        if unit in ("H", "TM", "S"):
+            return ref
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit]
+        y, m = _shift_month(ref.year, ref.month, round(n * months))
+        return _safe(y, m, min(ref.day, 28)) or Date(y, m, 28)
+    except (OverflowError, ValueError, KeyError):
+        return None
+
+
+def _duration(n: float | None, unit: str) -> str:
+    if unit in ("H", "TM", "S"):
+        return f"PT{_fmt_n(n)}{'M' if unit == 'TM' else unit}"
+    return f"P{_fmt_n(n)}{unit}"
+
+
+def _year_for(month: int, day: int | None, ref: Date, future: bool) -> int:
+    """The year of a month (and day) without one: the occurrence nearest the reference, in the past unless the
+    clause is about the future (news looks back)."""
+    best, best_cost = ref.year, None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = _safe(y, month, day or 15) or Date(y, month, 28)
+        if day is None and y == ref.year and month == ref.month:
+            return y
+        ahead = (d - ref).days
+        cost = abs(ahead)
+        if ahead > 0 and not future:
+            cost += 200 if day is None else 120
+        if ahead < 0 and future:
+            cost += 60
+        if best_cost is None or cost < best_cost:
+            best, best_cost = y, cost
+    return best
+
+
+def _weekday(dow: int, ref: Date, rel: str | None, future: bool) -> Date:
+    """The date of a weekday named in an article published on ``ref``."""
+    back = (ref.weekday() - dow) % 7
+    fwd = (dow - ref.weekday()) % 7
+    if rel == "last":
+        return ref - timedelta(days=back or 7)
+    if rel == "next":
+        return ref + timedelta(days=fwd or 7)
+    if rel == "this":
+        return ref + timedelta(days=dow - ref.weekday())
+    return ref + timedelta(days=fwd) if future else ref - timedelta(days=back)
+
+
+def _season(season: str, ref: Date, offset: int | None) -> str:
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    year = ref.year
+    if offset == -1:  # the most recent one that is over
+        year = ref.year if ref.month >= start + 3 or (False) else ref.year - 1
+    elif offset == 1:
+        year = ref.year if ref.month < start else ref.year + 1
+    return f"{year:04d}-{season}"
+
+
+@dataclass(slots=True)
+class _State:
+    """What normalization remembers while it walks the text: the last quarter and the last full day named."""
+
+    quarter: tuple[int, int] | None = None
+    last_day: tuple[Date, int, str] | None = None  # date, end offset, its value
+    seen: list[Timex] = field(default_factory=list)
+
+
+_APPOSITION = re.compile(r"\s*[,(–—-]?\s*(?:and\s+)?$")
+
+
+def normalize(mentions: list[Mention], text: str, reference: Date | None) -> list[Timex]:
+    """Timex values for ``mentions`` of ``text`` against ``reference`` (the publication date, or None)."""
+    st = _State()
+    out: list[Timex] = []
+    for m in mentions:
+        got = _value(m, text, reference, st)
+        if got is None:
+            continue
+        type_, value, anchor = got
+        t = Timex(text[m.start : m.end], m.start, m.end, type_, value, anchor)
+        out.append(t)
+        if t.day is not None:
+            st.last_day = (t.day, t.end, t.value[:10])
+        if (
+            m.kind == "quarter" and m.f.get("q") and not m.f.get("back")
+        ):  # an explicit quarter, not a derived one
+            st.quarter = (int(value[:4]), int(value[6])) if value[:4].isdigit() else st.quarter
+    return out
+
+
+def _value(m: Mention, text: str, ref: Date | None, st: _State) -> tuple[str, str, str | None] | None:
+    f, kind = m.f, m.kind
+    dct = "DCT" if ref is not None else None
+    if kind == "iso":
+        return f.get("type", "DATE"), f["value"], None
+    if kind == "ref":
+        return "DATE", f["value"], None
+    if kind == "set":
+        return "SET", f["value"], None
+    if kind == "duration":
+        return _duration_value(m, text, ref, st)
+    if kind == "year":
+        return "DATE", f"{f['year']:04d}", None
+    if kind == "decade":
+        return "DATE", f"{f['year'] // 10:03d}", None
+    if kind == "century":
+        return "DATE", f"{f['century'] - 1:02d}", None
+    if kind == "half":
+        y = f.get("year") or (ref.year if ref else None)
+        return "DATE", f"{y:04d}-H{f['half']}" if y else f"XXXX-H{f['half']}", None if f.get("year") else dct
+    if kind == "month":
+        month, year = f["month"], f.get("year")
+        if year:
+            return "DATE", f"{year:04d}-{month:02d}", None
+        if ref is None:
+            return "DATE", f"XXXX-{month:02d}", None
+        direction = f.get("direction")
+        if direction == -1:  # "last April": the most recent April before this month
+            y = ref.year if month < ref.month else ref.year - 1
+        elif direction == 1:  # "next April"
+            y = ref.year if month > ref.month else ref.year + 1
+        else:
+            y = _year_for(month, None, ref, m.future)
+        return "DATE", f"{y:04d}-{month:02d}", dct
+    if kind == "date":
+        month, day, year = f["month"], f["day"], f.get("year")
+        anchor = None
+        if not year:
+            if ref is None:
+                return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+            year, anchor = _year_for(month, day, ref, m.future), dct
+        if not _safe(year, month, day):
+            return None
+        return (*_with_clock(f"{year:04d}-{month:02d}-{day:02d}", f), anchor)
+    if kind == "weekday":
+        if ref is None:
+            return "DATE", f"XXXX-WXX-{f['dow'] + 1}", None
+        d = _weekday(f["dow"], ref, f.get("rel"), m.future)
+        return (*_with_clock(d.isoformat(), f), dct)
+    if kind == "relday":
+        if ref is None:
+            return ("DATE", "PRESENT_REF", None) if f["offset"] == 0 and not f.get("clock") else None
+        return (*_with_clock((ref + timedelta(days=f["offset"])).isoformat(), f), dct)
+    if kind == "clock":
+        if ref is None:
+            return "TIME", f"XXXX-XX-XXT{f['clock']}", None
+        return "TIME", f"{ref.isoformat()}T{f['clock']}", dct
+    if kind == "relunit":
+        return _relunit(f, ref, st)
+    if kind == "quarter":
+        return _quarter(f, ref, st, m.future)
+    if kind == "season":
+        if f.get("year"):
+            return "DATE", f"{f['year']:04d}-{f['season']}", None
+        if ref is None:
+            return "DATE", f"XXXX-{f['season']}", None
+        return "DATE", _season(f["season"], ref, f.get("offset")), dct
+    if kind == "holiday":
+        if ref is None and not f.get("year"):
+            return None
+        year = f.get("year") or ref.year
+        d = _holiday(f["name"], year)
+        if d and not f.get("year") and ref and d > ref + timedelta(days=14) and not m.future:
+            d = _holiday(f["name"], year - 1)
+        return ("DATE", d.isoformat(), None if f.get("year") else dct) if d else None
+    return None
+
+
+def _with_clock(day: str, f: dict) -> tuple[str, str]:
+    if f.get("clock"):
+        return "TIME", f"{day}T{f['clock']}"
+    if f.get("part"):
+        return "TIME", f"{day}T{_PART[f['part']]}"
+    return "DATE", day
+
+
+def _relunit(f: dict, ref: Date | None, st: _State) -> tuple[str, str, str | None] | None:
+    unit, offset = f["unit"], f["offset"]
+    if ref is None:
+        return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX"), None
+    if unit == "WE":
+        base = ref + timedelta(days=7 * offset)
+        if offset == 0 and ref.weekday() < 4 and not f.get("future"):
+            base = ref - timedelta(days=7)
+        return "DATE", _week(base) + "-WE", "DCT"
+    if unit == "Y" and offset == -1 and st.quarter and f.get("quarterly"):
+        y, q = st.quarter
+        return "DATE", f"{y - 1:04d}-Q{q}", "DCT"
+    shifted = _shift(ref, unit, offset)
+    return ("DATE", _at(shifted, unit), "DCT") if shifted else None
+
+
+def _quarter(f: dict, ref: Date | None, st: _State, future: bool) -> tuple[str, str, str | None] | None:
+    q, year = f.get("q"), f.get("year")
+    back = f.get("back", 0)
+    if q is None and year:  # "the 1988 period": the quarter under discussion, in that year
+        return "DATE", f"{year:04d}-Q{st.quarter[1]}" if st.quarter else f"{year:04d}", None
+    if q is None:  # "the quarter", "the latest quarter", "the year-ago period"
+        if st.quarter:
+            y, q = st.quarter
+        elif ref is not None:
+            last = _shift(ref, "Q", -1)
+            y, q = last.year, (last.month - 1) // 3 + 1
+        else:
+            return "DATE", "XXXX-QX", None
+        return "DATE", f"{y - back:04d}-Q{q}", "DCT"
+    if year:
+        return "DATE", f"{year:04d}-Q{q}", None
+    if ref is None:
+        return "DATE", f"XXXX-Q{q}", None
+    y = ref.year
+    if (q - 1) * 3 + 1 > ref.month and not future:
+        y -= 1
+    return "DATE", f"{y - back:04d}-Q{q}", "DCT"
+
+
+def _duration_value(
+    m: Mention, text: str, ref: Date | None, st: _State
+) -> tuple[str, str, str | None] | None:
+    f = m.f
+    n, unit, rel = f.get("n"), f["unit"], f.get("rel")
+    if rel is None:
+        return "DURATION", _duration(n, unit), None
+    if n is None:  # "weeks ago", "years earlier"
+        return "DATE", "PAST_REF" if rel in ("ago", "earlier", "before") else "FUTURE_REF", None
+    sign = -1 if rel in ("ago", "earlier", "before", "prior") else 1
+    # Anchored to a date named just before: "on November 23, a day before ..." -> the day after November 23.
+    if rel in ("before", "after", "earlier", "later") and st.last_day:
+        day, end, value = st.last_day
+        if end <= m.start and _APPOSITION.match(text, end, m.start) and m.start - end <= 4:
+            moved = _shift(day, unit, -sign * n if rel in ("before", "after") else sign * n)
+            if moved:
+                return "DATE", _at(moved, unit), value
+    if rel in ("before", "after"):
+        return "DURATION", _duration(n, unit), None
+    if ref is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit == "Y" and st.quarter and rel in ("earlier", "ago") and n == 1:
+        y, q = st.quarter
+        return "DATE", f"{y - 1:04d}-Q{q}", "DCT"
+    moved = _shift(ref, unit, sign * n)
+    if moved is None:
+        return None
+    if unit in ("H", "TM"):
+        return "TIME", moved.isoformat(), "DCT"
+    return "DATE", _at(moved, unit), "DCT"
+
+
+def _holiday(name: str, year: int) -> Date | None:
+    if name == "christmas":
+        return Date(year, 12, 25)
+    if name == "christmas eve":
+        return Date(year, 12, 24)
+    if name == "new year's day":
+        return Date(year, 1, 1)
+    if name == "new year's eve":
+        return Date(year, 12, 31)
+    if name == "independence day":
+        return Date(year, 7, 4)
+    if name == "thanksgiving":  # fourth Thursday of November
+        first = Date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "labor day":  # first Monday of September
+        first = Date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial day":  # last Monday of May
+        last = Date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    return None
+
+
+# ------------------------------------------------------------------------------------------------------- the API
+
+
 def tag(text: str, reference: Date | None = None, language: str = "en") -> list[Timex]:
     """Every temporal expression of ``text``, normalized against ``reference`` (the publication date)."""
-    found: list[Timex] = []
-    for m in _ISO.finditer(text):
-        if _safe(int(m["year"]), int(m["month"]), int(m["day"])):
-            found.append(Timex(m[0], m.start(), m.end(), "DATE", m[0]))
-    for m in _MONTH_DAY.finditer(text):
-        month = MONTHS[m["month"].rstrip(".").lower()]
-        day = int(m["day"])
-        if m["year"]:
-            year, anchor = m["year"], None
-        else:
-            year, anchor = _closest_year(month, day, reference)
-        if year != "XXXX" and not _safe(int(year), month, day):
-            continue
-        found.append(Timex(m[0], m.start(), m.end(), "DATE", f"{year}-{month:02d}-{day:02d}", anchor))
-    return sorted(found, key=lambda t: t.start)
+    return normalize(scan(text, language), text, reference)
