@@ -104,6 +104,43 @@ def brief(source, date_, require_date, sentences, words, ratio, fmt, output, lan
     emit(result.render(fmt), output)
 
 
+@cli.command("dates")
+@click.argument("source")
+@click.option(
+    "--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text)."
+)
+@click.option(
+    "--around",
+    metavar="YYYY[-MM[-DD]]",
+    help="A reference year, month or day: the year of dates written without one.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@language_option
+@max_bytes_option
+def dates_command(source, date_, around, fmt, output, language, max_bytes) -> None:
+    """Every temporal expression of an article, normalized, and its publication date with the evidence.
+
+    \b
+    Examples:
+      dateline dates article.txt --around 2023
+      dateline dates article.html --format json
+      dateline dates article.txt --date 2023-11-30
+    """
+    import json
+
+    from .pubdate import dates, parse_around
+
+    given = parse_date_option(date_)
+    parse_around(around)  # a malformed --around is a usage error before any reading
+    doc = load_source(source, language=language, max_bytes=max_bytes)
+    result = dates(doc, date=given, around=around, language=language)
+    if fmt == "json":
+        emit(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), output)
+    else:
+        emit(result.to_text(), output)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn errors into one line and an exit code."""
     try:

@@ -2,15 +2,30 @@
 
 Every answer carries its source and evidence. Where the text does not allow a day, the answer is an interval or
 nothing: a wrong date is worse than ``date unknown``.
+
+Inference from the text (``from_text``) combines what news prose reveals about its own date:
+
+* explicit past dates ("November 23") are lower bounds: an article reports what already happened;
+* weekday names ("said on Tuesday") point into the week before publication, and newsrooms name a day by its
+  weekday when it is less than a week old and by its date otherwise, so the weekdays fall after the dated events;
+* elapsed-time constraints ("the seven weeks since ... October 7") place the publication date directly;
+* a reference (``around``: a year, a month or a day) gives the year of dates written without one.
+
+It commits to a day only when those bounds leave at most a few days; otherwise it answers an interval or abstains.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 
 from .document import Document
-from .temporal import tag
+from .errors import UsageError
+from .temporal import Mention, Timex, normalize, scan
+
+MAX_COMMIT_WIDTH = 3  # commit to a day when the text bounds it to an interval of at most this many days
 
 
 @dataclass(slots=True)
@@ -29,29 +44,275 @@ class PublicationDate:
                 "source": self.source, "evidence": list(self.evidence)}  # fmt: skip
 
 
-def from_text(doc: Document, around: Date | None = None) -> PublicationDate:
-    """First inference: the latest fully explicit date in the text is a lower bound; commit only to a day stated in
-    the opening lines (a dateline such as "March 01, 2008")."""
-    timexes = [t for t in tag(doc.text, around, doc.language) if t.day and "XXXX" not in t.value]
-    if not timexes:
-        return PublicationDate(None, "unknown", ["no explicit date in the text"])
-    head = doc.sentences[1].end if len(doc.sentences) > 1 else len(doc.text)
-    opening = [t for t in timexes if t.start < head and t.anchor is None]
-    latest = max(timexes, key=lambda t: t.day)
-    if opening:
-        t = opening[0]
-        return PublicationDate(
-            t.day, "text", [f"date stated at the top of the article: '{t.text}'"], t.day, t.day
-        )
-    return PublicationDate(None, "unknown", [f"latest date in the text is '{latest.text}' ({latest.value}): a lower bound only"],
-                           earliest=latest.day)  # fmt: skip
+# ------------------------------------------------------------------------------------------------ reference dates
 
 
-def resolve(doc: Document, *, date: Date | None = None, around: Date | None = None) -> PublicationDate:
-    """user > metadata > text > unknown."""
+def parse_around(value: str | int | Date | None) -> tuple[Date, Date] | None:
+    """``--around`` as an interval: "2023" -> the year, "2023-11" -> the month, "2023-11-30" -> that day."""
+    if value is None:
+        return None
+    if isinstance(value, Date):
+        return value, value
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    try:
+        if not m:
+            raise ValueError
+        y = int(m[1])
+        if m[3]:
+            d = Date(y, int(m[2]), int(m[3]))
+            return d, d
+        if m[2]:
+            first = Date(y, int(m[2]), 1)
+            nxt = Date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        return Date(y, 1, 1), Date(y, 12, 31)
+    except ValueError:
+        raise UsageError(f"malformed --around '{value}': expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+# ----------------------------------------------------------------------------------------------- text inference
+
+
+@dataclass(slots=True)
+class _Bounds:
+    lo: Date | None = None
+    hi: Date | None = None
+    evidence: list[str] = field(default_factory=list)
+    text_hi: bool = False  # whether the upper bound comes from the text, not from the reference
+
+    def at_least(self, d: Date, why: str) -> None:
+        if self.lo is None or d > self.lo:
+            self.lo = d
+            self.evidence.append(why)
+
+    def at_most(self, d: Date, why: str) -> None:
+        if self.hi is None or d < self.hi:
+            self.hi = d
+            self.text_hi = True
+            self.evidence.append(why)
+
+
+_SINCE = re.compile(r"\s+(?:since|after|from)\b", re.IGNORECASE)
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _wrap_months(mentions: list[Mention]) -> set[int]:
+    """Months of dates written without a year that belong to the year *before* the reference year: when the
+    months mentioned wrap around New Year ("Nov. 25" ... "Jan. 14"), the late ones are last year's."""
+    months = sorted({m.f["month"] for m in mentions if m.kind == "date" and not m.f.get("year")})
+    if len(months) < 2:
+        return set()
+    gaps = [((months[(i + 1) % len(months)] - months[i]) % 12, i) for i in range(len(months))]
+    _, i = max(gaps)
+    first = months[(i + 1) % len(months)]  # the chronological first month after the largest gap
+    return {mo for mo in months if mo >= first} if first > months[i] else set()
+
+
+def _day_of(m: Mention, year_hint: int | None, last_year: set[int] | frozenset = frozenset()) -> Date | None:
+    year = m.f.get("year") or (year_hint - (m.f.get("month") in last_year) if year_hint else None)
+    if not year or m.kind != "date":
+        return None
+    try:
+        return Date(year, m.f["month"], m.f["day"])
+    except ValueError:
+        return None
+
+
+def _year_hint(mentions: list[Mention], around: tuple[Date, Date] | None) -> int | None:
+    """The year of dates written without one: the reference's, else the latest year the text states."""
+    if around:
+        return around[1].year
+    years = [m.f["year"] for m in mentions if m.kind in ("date", "year", "month") and m.f.get("year")]
+    return max(years) if years else None
+
+
+def from_text(
+    doc: Document | str, around: Date | tuple[Date, Date] | None = None, language: str | None = None
+):
+    """The publication date as far as the text shows it (see the module docstring), with its evidence."""
+    text = doc.text if isinstance(doc, Document) else doc
+    lang = language or (doc.language if isinstance(doc, Document) else "en")
+    ref = parse_around(around) if isinstance(around, Date) else around
+    mentions = scan(text, lang)
+    hint = _year_hint(mentions, ref)
+    b = _Bounds()
+    if ref:
+        b.lo, b.hi = ref
+    # 1. Explicit past dates are lower bounds.
+    wrap = _wrap_months(mentions) if hint else set()
+    dated = [
+        (d, m) for m in mentions if not m.future and not _ahead(text, m) and (d := _day_of(m, hint, wrap))
+    ]
+    if ref:
+        dated = [(d, m) for d, m in dated if d <= ref[1]]
+    latest_dated = max(dated, key=lambda x: x[0]) if dated else None
+    if latest_dated:
+        d, m = latest_dated
+        b.at_least(d, f"latest date in the text: '{m.text or text[m.start : m.end]}' ({d.isoformat()})")
+    # 2. "N units since <date>" places the publication date N to N+1 units after that date.
+    for i, m in enumerate(mentions):
+        if m.kind != "duration" or m.f.get("rel") or m.f.get("n") is None or m.f["unit"] not in _UNIT_DAYS:
+            continue
+        if not _SINCE.match(text, m.end):
+            continue
+        for nxt in mentions[i + 1 : i + 4]:
+            d = _day_of(nxt, hint, wrap)
+            if d and nxt.start - m.end <= 80:
+                span = _UNIT_DAYS[m.f["unit"]]
+                n = int(m.f["n"])
+                quote = f"'{text[m.start : m.end]} since ... {text[nxt.start : nxt.end]}'"
+                b.at_least(d + timedelta(days=n * span), f"{quote}: at least {n * span} days after {d}")
+                b.at_most(
+                    d + timedelta(days=(n + 1) * span - 1), f"{quote}: less than {(n + 1) * span} days after"
+                )
+                break
+    # 3. Weekdays. "X said on Tuesday that ... on November 23": the day something was said comes after the dates
+    #    it reports, so that Tuesday is the first one on or after November 23.
+    weekdays = [m for m in mentions if m.kind == "weekday" and not m.future and not m.f.get("rel")]
+    for w in weekdays:
+        if not _SAID_ON.search(text, max(0, w.start - 25), w.start):
+            continue
+        lo, hi = _sentence(text, w.start)
+        reported = [d for d, m in dated if lo <= m.start < hi and m is not w]
+        if reported:
+            d = max(reported)
+            day = d + timedelta(days=(w.f["dow"] - d.weekday()) % 7)
+            b.at_least(
+                day, f"'{_quote(text, w)}' reports '{d.isoformat()}' in the same sentence: on or after it"
+            )
+    # Within a bounded interval, prefer the days for which every weekday named falls after the dated events
+    # (newsrooms name a day by its weekday when it is less than a week old, by its date otherwise).
+    event = None
+    if weekdays and latest_dated and b.lo and b.hi and b.text_hi and b.lo <= b.hi:
+        fits = [b.lo + timedelta(days=k) for k in range((b.hi - b.lo).days + 1)]
+        fits = [p for p in fits if all(_weekday_before(w.f["dow"], p) > latest_dated[0] for w in weekdays)]
+        if fits:
+            names = ", ".join(sorted({_quote(text, w) for w in weekdays}))
+            b.at_least(fits[0], f"weekdays ({names}) fall after the latest dated event")
+            b.at_most(fits[-1], f"weekdays ({names}) fall after the latest dated event")
+        event = max(_weekday_before(w.f["dow"], b.lo) for w in weekdays)
+    return _conclude(b, event, latest_dated is not None or event is not None)
+
+
+_AHEAD = re.compile(
+    r"\b(?:by|until|till|through|before|effective|payable|due|expires?|expiring|scheduled|starting|beginning|"
+    r"from|to|deadline|planned|set for|slated for|next|record)\s+(?:on\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _ahead(text: str, m: Mention) -> bool:
+    """Is a dated mention a deadline or a schedule ("payable Dec. 1", "until Nov. 15")? Those may lie ahead."""
+    return bool(_AHEAD.search(text, max(0, m.start - 30), m.start))
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|stated|added|noted|acknowledged|disclosed)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    m = re.compile(r"[.!?](?:\s|$)|\n").search(text, at)
+    return lo, m.end() if m else len(text)
+
+
+def _quote(text: str, m: Mention) -> str:
+    return text[m.start : m.end]
+
+
+def _weekday_before(dow: int, p: Date) -> Date:
+    return p - timedelta(days=(p.weekday() - dow) % 7)
+
+
+def _conclude(b: _Bounds, event: Date | None, informative: bool) -> PublicationDate:
+    if not informative or b.lo is None:
+        return PublicationDate(None, "unknown", ["no dated event in the text", *b.evidence], b.lo, b.hi)
+    if b.hi is not None and b.hi < b.lo:
+        return PublicationDate(None, "unknown", ["the text's date clues contradict each other", *b.evidence])
+    if b.hi is not None and (b.hi - b.lo).days + 1 <= MAX_COMMIT_WIDTH:
+        # Inside a narrow interval, news appears the day after its latest weekday-named event.
+        value = min(max(event + timedelta(days=1), b.lo), b.hi) if event else b.lo
+        return PublicationDate(value, "text", b.evidence, b.lo, b.hi)
+    return PublicationDate(None, "unknown", b.evidence, b.lo, b.hi)
+
+
+# ---------------------------------------------------------------------------------------------------- resolution
+
+
+def resolve(
+    doc: Document, *, date: Date | None = None, around: Date | tuple | str | None = None
+) -> PublicationDate:
+    """user > metadata (unless the text contradicts it) > text > unknown."""
     if date is not None:
         return PublicationDate(date, "user", [f"given by the user: {date.isoformat()}"], date, date)
+    ref = around if isinstance(around, tuple) else parse_around(around)
+    inferred: PublicationDate | None = None
     for clue in doc.date_clues:
-        return PublicationDate(clue.value, clue.source if clue.source != "json" else "metadata", [clue.evidence],
-                               clue.value, clue.value)  # fmt: skip
-    return from_text(doc, around)
+        source = clue.source if clue.source not in ("json", "url") else "metadata"
+        inferred = inferred or from_text(doc, ref)
+        floor = inferred.earliest if inferred.source != "unknown" or inferred.earliest else None
+        if floor and clue.value < floor - timedelta(days=1):
+            why = (
+                "a January 1 date (copyright-like)"
+                if (clue.value.month, clue.value.day) == (1, 1)
+                else "a date"
+            )
+            inferred.evidence.insert(
+                0, f"metadata {clue.value.isoformat()} rejected: {why} earlier than the text's own dates"
+            )
+            continue
+        return PublicationDate(clue.value, source, [clue.evidence], clue.value, clue.value)
+    return inferred or from_text(doc, ref)
+
+
+# ------------------------------------------------------------------------------------------------------- the API
+
+
+@dataclass(slots=True)
+class DatesResult:
+    """The temporal expressions of an article and its publication date."""
+
+    publication_date: PublicationDate
+    timexes: list[Timex]
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "publication_date": self.publication_date.to_dict(),
+            "timexes": [t.to_dict() for t in self.timexes],
+        }
+
+    def to_text(self) -> str:
+        p = self.publication_date
+        if p.value:
+            head = f"date {p.value.isoformat()} ({p.source})"
+        elif p.earliest or p.latest:
+            head = f"date unknown, between {p.earliest or '?'} and {p.latest or '?'}"
+        else:
+            head = "date unknown"
+        lines = [head, *(f"  evidence: {e}" for e in p.evidence), ""]
+        lines += [f"{t.start}-{t.end}\t{t.type}\t{t.value}\t{t.text}" for t in self.timexes]
+        return "\n".join(lines) + "\n"
+
+
+def dates(
+    source: str | Document,
+    *,
+    date: Date | str | None = None,
+    around: Date | str | int | None = None,
+    language: str | None = None,
+) -> DatesResult:
+    """Every temporal expression of ``source`` (text, HTML or a Document) and its publication date."""
+    from . import ingest
+
+    doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
+    given = ingest.parse_date(date, what="--date") if isinstance(date, str) else date
+    ref = parse_around(around)
+    published = resolve(doc, date=given, around=ref)
+    reference = published.value or (ref[0] if ref and ref[0] == ref[1] else None)
+    lang = language or doc.language
+    timexes = normalize(scan(doc.text, lang), doc.text, reference)
+    return DatesResult(published, timexes, doc.text)

@@ -284,11 +284,15 @@ def _en_month(m: re.Match, text: str) -> Mention | None:
     rel = m.groupdict().get("rel")
     year = _year(m)
     # "May" and "March" alone are verbs as often as months; abbreviations alone are too terse to trust.
-    if not year and not (prep or mod or rel) and (
-        month in ("May", "March")
-        or not month[0].isupper()
-        or month.rstrip(".") != month
-        or len(month) <= 4
+    if (
+        not year
+        and not (prep or mod or rel)
+        and (
+            month in ("May", "March")
+            or not month[0].isupper()
+            or month.rstrip(".") != month
+            or len(month) <= 4
+        )
     ):
         return None
     if not month[0].isupper():
@@ -367,9 +371,13 @@ def _reldays_builder(language: str):
 
     def build(m: re.Match, text: str) -> Mention | None:
         word = m["w"].lower()
-        if language == "es" and word == "mañana":  # "por la mañana" is "in the morning"
-            if re.search(r"(?:la|esta|una|cada|media)\s+$", text[max(0, m.start() - 8) : m.start()], re.I):
-                return None
+        before = text[max(0, m.start() - 8) : m.start()]
+        if (
+            language == "es"
+            and word == "mañana"
+            and re.search(r"(?:la|esta|una|cada|media)\s+$", before, re.I)
+        ):
+            return None  # "por la mañana" is "in the morning"
         if language == "de" and m["w"][0].isupper() and word == "morgen":  # "der Morgen": the morning
             return None
         offset = table[word]
@@ -884,7 +892,7 @@ def _en_rules() -> list[Rule]:
                 re.compile(
                     rf"\b(?:the\s+)?(?:(?:past|last|next|first|previous|coming|following|final|remaining|"
                     rf"latest|recent|further|additional|same|entire|full)\s+)?(?:(?:nearly|almost|about|"
-                    rf"around|roughly|some|over|more than|less than|up to|at least|only|just)\s+)?{_NUM_EN}"
+                    rf"around|roughly|some|over|more than|less than|up to|at least)\s+)?{_NUM_EN}"
                     rf"(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+{_UNIT_EN}\b"
                     r"(?!-old|\s+olds?\b)(?:\s+(?P<rel>ago|earlier|later|before|after|from now|hence|prior))?",
                     i,
