@@ -259,7 +259,7 @@ def _year_for(month: int, day: int | None, ref: Date, future: bool) -> int:
         ahead = (d - ref).days
         cost = abs(ahead)
         if ahead > 0 and not future:
-            cost += 200 if day is None else 120
+            cost += 365 if day is None else 120
         if ahead < 0 and future:
             cost += 60
         if best_cost is None or cost < best_cost:

@@ -1091,7 +1091,7 @@ def _weekday_rel_fix(rules: list[Rule], language: str) -> list[Rule]:
         mention.f["rel"] = {-1: "last", 1: "next", 0: "this"}.get(offset) if offset is not None else None
         return mention
 
-    return [Rule(r.pattern, build) if "(?P<dow>" in r.pattern.pattern else r for r in rules]
+    return [Rule(r.pattern, build) if "(?P<rel2>" in r.pattern.pattern else r for r in rules]
 
 
 @lru_cache(maxsize=8)

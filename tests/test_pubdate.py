@@ -1,0 +1,116 @@
+"""The publication date: from the user, from metadata cross-checked against the text, inferred from the text with
+its evidence, and ``dateline dates`` on the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+import dateline
+from dateline import ingest
+from dateline.cli import main
+from dateline.document import DateClue
+from dateline.errors import USAGE, UsageError
+from dateline.pubdate import PublicationDate, from_text, parse_around, resolve
+
+
+def test_seed_date_from_its_text_alone_with_the_year(seed_text):
+    p = dateline.dates(seed_text, around="2023").publication_date
+    assert p.source == "text"
+    assert p.earliest <= date(2023, 11, 30) <= p.latest
+    assert date(2023, 11, 29) <= p.earliest and p.latest <= date(2023, 12, 1)
+    assert p.value == date(2023, 11, 30)
+    evidence = " ".join(p.evidence)
+    assert "November 23" in evidence and "seven weeks" in evidence and "Tuesday" in evidence
+
+
+def test_seed_without_a_reference_year_abstains(seed_text):
+    p = dateline.dates(seed_text).publication_date
+    assert p.value is None and p.source == "unknown" and p.evidence
+
+
+def test_timexes_follow_the_inferred_date(seed_text):
+    result = dateline.dates(seed_text, around="2023")
+    assert {
+        "text": "last week",
+        "start": 799,
+        "end": 808,
+        "type": "DATE",
+        "value": "2023-W47",
+        "anchor": "DCT",
+    } in [t.to_dict() for t in result.timexes]
+
+
+def test_json_shape(seed_text):
+    d = dateline.dates(seed_text, date="2023-11-30").to_dict()
+    assert set(d) == {"publication_date", "timexes"}
+    assert d["publication_date"] == {"value": "2023-11-30", "earliest": "2023-11-30", "latest": "2023-11-30",
+                                     "source": "user", "evidence": ["given by the user: 2023-11-30"]}  # fmt: skip
+    assert set(d["timexes"][0]) == {"text", "start", "end", "type", "value", "anchor"}
+    json.dumps(d)
+
+
+def test_copyright_like_metadata_loses_to_the_text(seed_text):
+    doc = ingest.from_text(seed_text, language="en")
+    doc.date_clues = [DateClue(date(2023, 1, 1), "metadata", "meta copyright 2023-01-01")]
+    p = resolve(doc, around=parse_around("2023"))
+    assert p.source == "text" and p.value == date(2023, 11, 30)
+    assert "rejected" in p.evidence[0] and "2023-01-01" in p.evidence[0]
+
+
+def test_metadata_the_text_agrees_with_is_kept(seed_text):
+    doc = ingest.from_text(seed_text, language="en")
+    doc.date_clues = [DateClue(date(2023, 11, 30), "metadata", "meta article:published_time")]
+    p = resolve(doc, around=parse_around("2023"))
+    assert (p.source, p.value) == ("metadata", date(2023, 11, 30))
+
+
+def test_wikinews_dateline_is_read_and_stripped_text_is_bounded(wikinews):
+    """With the dateline the text states the day; without it, the answer never claims a day it cannot support."""
+    row = next(r for r in wikinews if r["doc_id"] == "100911")
+    truth = date.fromisoformat(row["dct"])
+    p = from_text(row["text_without_title_and_dateline"], parse_around(str(truth.year)))
+    assert p.value is None or abs((p.value - truth).days) <= 1
+    assert isinstance(p, PublicationDate)
+
+
+@pytest.mark.parametrize("bad", ["23", "2023-13", "2023-11-31", "soon", "2023/11"])
+def test_malformed_around_is_a_usage_error(bad):
+    with pytest.raises(UsageError):
+        parse_around(bad)
+
+
+def test_around_granularities():
+    assert parse_around("2023") == (date(2023, 1, 1), date(2023, 12, 31))
+    assert parse_around("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert parse_around("2023-11-30") == (date(2023, 11, 30), date(2023, 11, 30))
+
+
+def test_cli_dates_json(tmp_path, capsys, seed_text):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    assert main(["dates", str(path), "--around", "2023", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["publication_date"]["value"] == "2023-11-30"
+    assert len(out["timexes"]) >= 19
+
+
+@pytest.mark.parametrize(
+    "option", [["--date", "2023-11-31"], ["--around", "next year"], ["--date", "30.11.2023"]]
+)
+def test_cli_malformed_dates_exit_2(tmp_path, capsys, option):
+    path = tmp_path / "a.txt"
+    path.write_text("The minister spoke on Tuesday.", encoding="utf-8")
+    assert main(["dates", str(path), *option]) == USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("dateline: error: malformed") and err.count("\n") == 1
+
+
+def test_cli_empty_text_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n", encoding="utf-8")
+    code = main(["dates", str(path)])
+    assert code not in (0, USAGE)
+    assert capsys.readouterr().err.startswith("dateline: error:")
