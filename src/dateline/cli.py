@@ -104,6 +104,53 @@ def brief(source, date_, require_date, sentences, words, ratio, fmt, output, lan
     emit(result.render(fmt), output)
 
 
+@cli.command("check")
+@click.argument("article")
+@click.argument("summary")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True
+)
+@click.option(
+    "--date",
+    "date_",
+    metavar="YYYY-MM-DD",
+    help="The article's publication date (checked against the summary's).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@language_option
+@max_bytes_option
+def check_command(article, summary, fmt, date_, output, language, max_bytes) -> None:
+    """Which sentences of SUMMARY does ARTICLE support? Each gets a verdict, a score, its evidence and reasons.
+
+    ARTICLE is any source `dateline brief` accepts (path, URL, -). SUMMARY is a path (or - for stdin) to text, in the
+    seed's layout too (a first line `date YYYY-MM-DD`, checked against the article's date), or dateline's brief JSON.
+
+    \b
+    Exit codes: 0 every sentence supported (`unsure` ones are shown but do not fail);
+                10 at least one sentence unsupported, or the summary's date differs from the article's;
+                2-8 bad usage or input (see `dateline --help`).
+    \b
+    Examples:
+      dateline check article.txt brief.txt --date 2023-11-30
+      dateline brief article.html --format json | dateline check article.html -
+      dateline check article.txt brief.txt --format html -o check.html
+    """
+    from .check import SummaryUnsupported
+    from .check import check as run_check
+    from .ingest import MAX_BYTES, decode, read_bytes
+
+    given = parse_date_option(date_)
+    if article == "-" and summary == "-":
+        raise errors.UsageError("ARTICLE and SUMMARY cannot both be stdin (-)")
+    doc = load_source(article, language=language, max_bytes=max_bytes)
+    name = "stdin" if summary == "-" else summary
+    text = decode(read_bytes(summary, max_bytes=max_bytes or MAX_BYTES), name=name)
+    result = run_check(doc, text, date=given)
+    emit(result.render(fmt), output)
+    if result.verdict == "unsupported":
+        raise SummaryUnsupported(result)
+
+
 @cli.command("dates")
 @click.argument("source")
 @click.option(

@@ -1,0 +1,426 @@
+"""``dateline.check``: which sentences of a summary does the article support, where is the evidence, and why not?
+
+Each summary sentence is aligned to its best 1-3 article sentences (``align``), its features are scored by shipped
+gradient-boosted trees (``data/check_weights.json``, trained by ``benchmarks/train_check.py`` on synthetic
+perturbations of news sentences) into P(supported), and two thresholds turn that into ``supported``, ``unsure`` or
+``unsupported``. The summary's own date line (``date YYYY-MM-DD``) is checked against the article's date. CPU only,
+numpy only at run time, nothing downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import types
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from . import align, ingest, segment
+from .document import Document
+from .errors import UNSUPPORTED, BadInput, DatelineError
+
+# P(supported) below UNSUPPORTED_BELOW -> unsupported; below SUPPORTED_FROM -> unsure. The first is the one
+# threshold chosen on QAGS-CNN/DM (benchmarks/check.py --pick-threshold) and reported on every set.
+UNSUPPORTED_BELOW = 0.5
+SUPPORTED_FROM = 0.6
+# The trees are trained on synthetic claims that stay close to their source, so real paraphrases get low raw
+# probabilities. One shift of the log-odds (the logit of the threshold chosen on one labelled set, see
+# benchmarks/check.py) moves that threshold to 0.5; it changes no ranking.
+SHIFT = -3.3168  # logit(0.035), the threshold benchmarks/check.py --pick seed chose
+CONTRADICTION_CAP = 0.2
+FAR = 4  # article sentences apart: evidence further apart than this is "fused from distant sentences"
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)\b[ \t]*\n?", re.I)
+
+
+class SummaryUnsupported(DatelineError):
+    """Raised by the CLI after printing the result, so that ``dateline check`` can gate a script (exit 10)."""
+
+    exit_code = UNSUPPORTED
+
+    def __init__(self, result: CheckResult):
+        c = result.counts
+        date = result.date_check
+        extra = f"; summary date {date.summary_date} differs from the article's {date.article_date}" if (
+            date and date.verdict == "differs") else ""  # fmt: skip
+        super().__init__(
+            f"{c['unsupported']} of {len(result.sentences)} summary sentences unsupported{extra}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An article sentence that supports (or was bent into) a summary sentence, with offsets into the article."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class SentenceCheck:
+    """The verdict on one summary sentence: P(supported), its evidence and, when not supported, the reasons."""
+
+    text: str
+    verdict: str  # "supported", "unsure" or "unsupported"
+    score: float
+    evidence: list[Evidence]
+    reasons: list[str]
+    paragraph: int = 0
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "verdict": self.verdict, "score": round(self.score, 4), "paragraph": self.paragraph,
+                "evidence": [e.to_dict() for e in self.evidence], "reasons": self.reasons}  # fmt: skip
+
+
+@dataclass(slots=True)
+class DateCheck:
+    """The summary's date line against the article's publication date."""
+
+    summary_date: str | None
+    article_date: str | None
+    source: str  # where the article date came from: "user", "metadata", "text" or "unknown"
+    verdict: str  # "agrees", "differs" or "unknown"
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"summary_date": self.summary_date, "article_date": self.article_date, "source": self.source,
+                "verdict": self.verdict, "evidence": self.evidence}  # fmt: skip
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Every summary sentence checked against one article, and the date line if the summary has one."""
+
+    document: Document
+    sentences: list[SentenceCheck]
+    date_check: DateCheck | None
+    thresholds: tuple[float, float] = (UNSUPPORTED_BELOW, SUPPORTED_FROM)
+
+    @property
+    def verdict(self) -> str:
+        """unsupported if any sentence is (or the date line differs), else unsure if any is, else supported."""
+        verdicts = {s.verdict for s in self.sentences}
+        if "unsupported" in verdicts or (self.date_check and self.date_check.verdict == "differs"):
+            return "unsupported"
+        return "unsure" if "unsure" in verdicts else "supported"
+
+    @property
+    def score(self) -> float:
+        """P(the whole summary is supported): its weakest sentence."""
+        return min((s.score for s in self.sentences), default=1.0)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"supported": 0, "unsure": 0, "unsupported": 0}
+        for s in self.sentences:
+            out[s.verdict] += 1
+        return out
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        return {
+            "verdict": self.verdict,
+            "score": round(self.score, 4),
+            "counts": self.counts,
+            "date_check": self.date_check.to_dict() if self.date_check else None,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "thresholds": {"unsupported_below": self.thresholds[0], "supported_from": self.thresholds[1]},
+            "article": {
+                "source": doc.source,
+                "title": doc.title,
+                "url": doc.url,
+                "sentences": len(doc.sentences),
+            },
+            "method": "dateline-align-lr",
+        }
+
+    def to_text(self) -> str:
+        return check_text(self)
+
+    def to_html(self) -> str:
+        return check_html(self)
+
+    def render(self, fmt: str) -> str:
+        if fmt == "json":
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        return {"text": self.to_text, "html": self.to_html}[fmt]()
+
+
+@dataclass(frozen=True, slots=True)
+class Trees:
+    """Shipped gradient-boosted trees as arrays, one row a tree (``benchmarks/train_check.py`` writes them)."""
+
+    baseline: float
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray
+    value: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def weights() -> Trees:
+    raw = json.loads(
+        resources.files("dateline").joinpath("data/check_weights.json").read_text(encoding="utf-8")
+    )
+    if raw["features"] != align.FEATURES:
+        raise RuntimeError(
+            "check_weights.json was trained on other features: rerun benchmarks/train_check.py"
+        )
+    arrays = {k: np.array(raw[k]) for k in ("feature", "threshold", "left", "right", "value")}
+    return Trees(float(raw["baseline"]), leaf=np.array(raw["leaf"], dtype=bool), **arrays)
+
+
+def probability(features: np.ndarray) -> np.ndarray:
+    """P(supported) of feature rows: every tree walked at once, a level per step (trees are shallow)."""
+    t = weights()
+    x = np.atleast_2d(features)
+    rows = np.arange(len(x))[:, None]
+    trees = np.arange(t.feature.shape[0])[None, :]
+    node = np.zeros((len(x), t.feature.shape[0]), dtype=np.int64)
+    for _ in range(16):
+        leaf = t.leaf[trees, node]
+        if leaf.all():
+            break
+        go_left = x[rows, t.feature[trees, node]] <= t.threshold[trees, node]
+        node = np.where(leaf, node, np.where(go_left, t.left[trees, node], t.right[trees, node]))
+    raw = t.baseline + t.value[trees, node].sum(axis=1)
+    return 1.0 / (1.0 + np.exp(-(raw - SHIFT)))
+
+
+def score(alignments: list[align.Alignment]) -> np.ndarray:
+    """P(supported) of aligned claims. A claim with a concrete contradiction (``Alignment.contradictions``) is capped
+    at CONTRADICTION_CAP: a wrong number or date is wrong however well the rest of the sentence matches."""
+    if not alignments:
+        return np.zeros(0)
+    p = probability(np.array([a.features for a in alignments]))
+    hard = np.array([a.contradictions for a in alignments])
+    return np.where(hard, np.minimum(p, CONTRADICTION_CAP), p)
+
+
+def parse_summary(summary: str | dict) -> tuple[str | None, list[list[str]]]:
+    """A summary -> (its date line's value or None, paragraphs of sentences).
+
+    Accepts plain text (the seed's layout: ``date YYYY-MM-DD`` first, even on the same line as the first sentence,
+    then paragraphs) and dateline's brief JSON (a dict or a JSON string with ``paragraphs`` and ``date``).
+    """
+    if isinstance(summary, str) and summary.lstrip().startswith("{"):
+        try:
+            summary = json.loads(summary)
+        except json.JSONDecodeError as exc:
+            raise BadInput(
+                f"summary: broken JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            ) from None
+    if isinstance(summary, dict):
+        paras = summary.get("paragraphs")
+        if not isinstance(paras, list):
+            raise BadInput("summary: JSON without 'paragraphs' (expected dateline's brief JSON)")
+        out = [[s["text"] if isinstance(s, dict) else str(s) for s in p] for p in paras]
+        out = [[s for s in p if s.strip()] for p in out]
+        if not any(out):
+            raise BadInput("summary: the brief JSON has no sentences")
+        return summary.get("date"), [p for p in out if p]
+    if not isinstance(summary, str):
+        raise BadInput(f"summary: expected text or brief JSON, got {type(summary).__name__}")
+    text = segment.normalize(summary)
+    when = None
+    match = _DATE_LINE.match(text)
+    if match:
+        when = match.group(1).lower()
+        text = text[match.end() :]
+    if not text.strip():
+        raise BadInput("summary: no sentences to check (empty summary)")
+    doc = segment.build(text.strip())
+    paras = [[s.text for s in doc.sentences[p.first : p.last]] for p in doc.paragraphs]
+    return (None if when == "unknown" else when) if match else None, paras
+
+
+def _date_check(doc: Document, summary_date: str | None, given: Date | None) -> DateCheck:
+    from . import pubdate  # the date layer loads only for summaries with a date line
+
+    published = pubdate.resolve(doc, date=given)
+    article = published.value.isoformat() if published.value else None
+    if summary_date is None or article is None:
+        verdict = "unknown"
+    else:
+        verdict = "agrees" if article == summary_date else "differs"
+    return DateCheck(summary_date, article, published.source, verdict, list(published.evidence))
+
+
+def _surface(text: str, stems: list[str]) -> list[str]:
+    """The claim's own words for stems (reasons quote what the user wrote)."""
+    words = {}
+    for tok in align._TOKEN.findall(align.normalize(text)):
+        words.setdefault(align.stem(tok.lower().replace("’", "'")), tok)
+    return [words.get(s, s) for s in stems]
+
+
+def reasons(text: str, a: align.Alignment, feats: dict[str, float]) -> list[str]:
+    """Why a sentence is not (clearly) supported, most specific first."""
+    out = []
+    if a.missing_names:
+        out.append("name not in the article: " + ", ".join(_surface(text, a.missing_names)))
+    if a.missing_numbers:
+        out.append("number not in the article: " + ", ".join(a.missing_numbers))
+    if a.misplaced_numbers:
+        out.append(
+            "number from elsewhere in the article, not from the evidence: " + ", ".join(a.misplaced_numbers)
+        )
+    if a.missing_dates:
+        out.append("date not in the evidence: " + ", ".join(_surface(text, a.missing_dates)))
+    if a.speaker_missing:
+        out.append("changed speaker or attribution: who says it is not who says it in the evidence")
+    if a.groups:
+        out.append(f"generalized source: '{', '.join(a.groups)}' where the evidence has no such group")
+    if a.negation_flip:
+        out.append("negation flip: the claim and its evidence differ in negation")
+    if a.misplaced_names:
+        out.append(
+            "name from elsewhere in the article, not from the evidence: "
+            + ", ".join(_surface(text, a.misplaced_names))
+        )
+    if max(feats["spread"], feats["halves"]) >= math.log1p(FAR):
+        out.append("facts fused from distant article sentences")
+    if feats["cove"] < 0.5:
+        out.append("no counterpart in the article: most of its content words are not in any evidence")
+    elif feats["cove"] < 0.8:
+        out.append("part of the claim has no counterpart in the evidence")
+    return out or ["low overall support from the evidence"]
+
+
+def check(
+    article: str | Document,
+    summary: str | dict,
+    *,
+    date: str | Date | None = None,
+    language: str | None = None,
+    thresholds: tuple[float, float] = (UNSUPPORTED_BELOW, SUPPORTED_FROM),
+) -> CheckResult:
+    """Check ``summary`` (text, seed layout or brief JSON) against ``article`` (text, HTML or a Document).
+
+    ``date`` is the article's publication date when known (it overrides the page's metadata); the summary's date line
+    is compared with it.
+    """
+    if isinstance(date, str):
+        date = ingest.parse_date(date)
+    if isinstance(article, Document):
+        doc = article
+    elif isinstance(article, str):
+        doc = ingest.from_text(article, name="article", language=language)
+    else:
+        raise BadInput(f"article: expected text, HTML or a Document, got {type(article).__name__}")
+    if not doc.sentences:
+        raise BadInput("article: no sentences to check against")
+    summary_date, paras = parse_summary(summary)
+    prepared = align.Article(doc)
+    texts = [(k, s) for k, p in enumerate(paras) for s in p]
+    alignments = [align.align(prepared, s) for _, s in texts]
+    probs = score(alignments)
+    low, high = thresholds
+    out = []
+    for (k, text), a, p in zip(texts, alignments, probs, strict=True):
+        verdict = "unsupported" if p < low else "unsure" if p < high else "supported"
+        feats = dict(zip(align.FEATURES, a.features, strict=True))
+        evidence = [
+            Evidence(j, doc.sentences[j].start, doc.sentences[j].end, doc.sentences[j].text)
+            for j in a.evidence
+        ]
+        why = reasons(text, a, feats) if verdict != "supported" else []
+        out.append(SentenceCheck(text, verdict, float(p), evidence, why, k))
+    date_check = _date_check(doc, summary_date, date) if summary_date is not None else None
+    return CheckResult(doc, out, date_check, thresholds)
+
+
+_MARK = {"supported": "✓", "unsure": "?", "unsupported": "✗"}
+
+
+def check_text(result: CheckResult) -> str:
+    """One block per summary sentence: verdict, score, evidence indexes and reasons; a summary line first."""
+    c = result.counts
+    lines = [f"{result.verdict} (score {result.score:.2f}): {c['supported']} supported, {c['unsure']} unsure, "
+             f"{c['unsupported']} unsupported of {len(result.sentences)} sentences"]  # fmt: skip
+    d = result.date_check
+    if d:
+        lines.append(f"date {d.summary_date}: {d.verdict}" + (f" (article date {d.article_date}, {d.source})"
+                                                             if d.article_date else " (article date unknown)"))  # fmt: skip
+    for n, s in enumerate(result.sentences, 1):
+        lines.append("")
+        lines.append(f"{_MARK[s.verdict]} [{n}] {s.verdict} {s.score:.2f}  {s.text}")
+        lines.append("    evidence: " + "; ".join(f"#{e.index} [{e.start}:{e.end}]" for e in s.evidence))
+        lines.extend(f"    - {r}" for r in s.reasons)
+    return "\n".join(lines) + "\n"
+
+
+_CSS = """
+.s{display:block;margin:.4rem 0;padding:.3rem .5rem;border-left:4px solid #2a9d8f}.s.unsure{border-color:#e9c46a}
+.s.unsupported{border-color:#d62828;background:#fdecea}.s small{color:#555}.s ul{margin:.2rem 0 0 1rem;color:#a4161a}
+mark sup,.s sup{color:#14213d;font-weight:600}.verdict-unsupported{color:#d62828}.verdict-supported{color:#2a9d8f}
+"""
+
+
+def check_html(result: CheckResult) -> str:
+    """One self-contained page: the summary with verdicts beside the article with each sentence's evidence marked."""
+    from .render import date_line, escape, page
+
+    doc = result.document
+    cited: dict[int, list[int]] = {}
+    for n, s in enumerate(result.sentences, 1):
+        for e in s.evidence:
+            cited.setdefault(e.index, []).append(n)
+    parts, pos = [], 0
+    for sent in doc.sentences:
+        if sent.index not in cited:
+            continue
+        parts.append(escape(doc.text[pos : sent.start]))
+        refs = ",".join(map(str, cited[sent.index]))
+        parts.append(f'<mark id="a{sent.index}" title="evidence of summary sentence {refs}">'
+                     f"{escape(doc.text[sent.start : sent.end])}<sup>{refs}</sup></mark>")  # fmt: skip
+        pos = sent.end
+    parts.append(escape(doc.text[pos:]))
+    article = "".join(parts).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    items, para = [], 0
+    for n, s in enumerate(result.sentences, 1):
+        if s.paragraph != para:
+            items.append("<hr>")
+            para = s.paragraph
+        links = " ".join(f'<a href="#a{e.index}">#{e.index}</a>' for e in s.evidence)
+        why = "".join(f"<li>{escape(r)}</li>" for r in s.reasons)
+        items.append(f'<span class="s {s.verdict}"><sup>{n}</sup> {escape(s.text)}<br><small>{s.verdict} '
+                     f"{s.score:.2f} · evidence {links}</small>{f'<ul>{why}</ul>' if why else ''}</span>")  # fmt: skip
+    d = result.date_check
+    date_info = (
+        f" · {escape(date_line(d.summary_date))}: {d.verdict} (article: {d.article_date or 'unknown'})"
+        if d
+        else ""
+    )
+    c = result.counts
+    body = (
+        f"<header><h1>dateline check: {escape(doc.title or doc.source or 'article')}</h1></header><main>"
+        f'<p class="meta"><b class="verdict-{result.verdict}">{result.verdict}</b> · {c["supported"]} supported, '
+        f"{c['unsure']} unsure, {c['unsupported']} unsupported{date_info}</p>"
+        f'<div class="cols"><section><h2>Summary</h2>{"".join(items)}</section>'
+        f"<section><h2>Article</h2><p>{article}</p></section></div></main>"
+    )
+    return page("dateline check", body, css=_CSS)
+
+
+class _CallableModule(types.ModuleType):
+    """Importing ``dateline.check`` (the module) rebinds the package attribute ``dateline.check`` from the API
+    function to this module; making the module callable keeps ``dateline.check(article, summary)`` working."""
+
+    def __call__(self, *args, **kwargs) -> CheckResult:
+        return check(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,182 @@
+"""dateline check on real inputs: the seed brief (hand labels), verbatim summaries, single edits, dates, errors, CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import dateline
+from dateline import errors
+from dateline.check import check, parse_summary
+from dateline.cli import main
+from dateline.errors import BadInput, UsageError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_BRIEF = FIXTURES / "seed_brief.txt"
+SEED_ARTICLE = FIXTURES / "seed_article.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    return check(
+        SEED_ARTICLE.read_text(encoding="utf-8"), SEED_BRIEF.read_text(encoding="utf-8"), date="2023-11-30"
+    )
+
+
+@pytest.fixture(scope="module")
+def labels() -> list[dict]:
+    return json.loads((FIXTURES / "seed_brief_labels.json").read_text(encoding="utf-8"))["brief_sentences"]
+
+
+def test_seed_brief_floors(seed_result, labels):
+    """At least 7 of the 10 unsupported sentences flagged, at most 2 of the 11 supported ones."""
+    assert [s.text for s in seed_result.sentences] == [lab["text"] for lab in labels]
+    flagged = [s.verdict == "unsupported" for s in seed_result.sentences]
+    bad = [lab["label"] == "unsupported" for lab in labels]
+    assert sum(f and b for f, b in zip(flagged, bad, strict=True)) >= 7
+    assert sum(f and not b for f, b in zip(flagged, bad, strict=True)) <= 2
+    assert seed_result.verdict == "unsupported"
+
+
+def test_seed_evidence_points_into_the_article(seed_result, labels):
+    doc = seed_result.document
+    hits = 0
+    for s, lab in zip(seed_result.sentences, labels, strict=True):
+        assert 1 <= len(s.evidence) <= 3
+        for e in s.evidence:
+            assert doc.text[e.start : e.end] == e.text
+        hits += bool({e.index for e in s.evidence} & set(lab["evidence"]))
+    assert hits >= 15  # the hand-labelled evidence is among ours for most sentences
+    flagged = [s for s in seed_result.sentences if s.verdict != "supported"]
+    assert all(s.reasons for s in flagged)
+
+
+def test_verbatim_summary_is_supported(wikinews):
+    article = wikinews[0]["text"]
+    sentences = [s.text for s in check(article, "x.").document.sentences if len(s.text.split()) >= 6][:5]
+    result = check(article, "\n\n".join(sentences))
+    assert len(result.sentences) == len(sentences)
+    assert all(s.verdict == "supported" for s in result.sentences), [
+        (s.text, s.score) for s in result.sentences
+    ]
+    assert result.verdict == "supported" and result.score >= 0.5
+
+
+def test_own_brief_json_is_supported(seed_text):
+    """dateline's own (extractive) brief, as JSON, passes its own check; a JSON string works too."""
+    made = dateline.brief(seed_text, date="2023-11-30")
+    result = check(seed_text, made.to_dict(), date="2023-11-30")
+    assert result.verdict == "supported", [
+        (s.text, s.score) for s in result.sentences if s.verdict != "supported"
+    ]
+    assert result.date_check.verdict == "agrees"
+    assert check(seed_text, json.dumps(made.to_dict())).verdict == "supported"
+
+
+SOURCE = "American warplanes struck ammunition depots in eastern Syria on October 27 and again on November 8."
+EDITS = {
+    "name": SOURCE.replace("Syria", "Lebanon"),
+    "number": SOURCE.replace("October 27", "October 21"),
+    "date": SOURCE.replace("November", "December"),
+    "negation": "American warplanes did not strike ammunition depots in eastern Syria on October 27 and again on November 8.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EDITS))
+def test_single_edits_become_unsupported(seed_text, kind):
+    assert check(seed_text, SOURCE).sentences[0].verdict == "supported"
+    edited = check(seed_text, EDITS[kind]).sentences[0]
+    assert edited.verdict == "unsupported", (kind, edited.score, edited.reasons)
+    assert edited.reasons
+
+
+def test_swapped_speaker_becomes_unsupported(seed_text):
+    honest = "“Our attacks have significantly downgraded and impaired these militia groups’ access to these weapons,” Sabrina Singh, a Pentagon spokeswoman, said at the time."
+    swapped = honest.replace("Sabrina Singh, a Pentagon spokeswoman", "Senator Tom Cotton")
+    assert check(seed_text, honest).sentences[0].verdict == "supported"
+    result = check(seed_text, swapped).sentences[0]
+    assert result.verdict == "unsupported"
+    assert any("changed speaker" in r for r in result.reasons)
+
+
+def test_date_line_against_article_date(seed_text):
+    brief = SEED_BRIEF.read_text(encoding="utf-8")
+    assert parse_summary(brief)[0] == "2023-11-30"  # the seed's one-line layout
+    agrees = check(seed_text, brief, date="2023-11-30").date_check
+    assert (agrees.verdict, agrees.article_date, agrees.source) == ("agrees", "2023-11-30", "user")
+    differs = check(seed_text, brief, date="2023-12-04")
+    assert differs.date_check.verdict == "differs" and differs.verdict == "unsupported"
+    assert check(seed_text, brief).date_check.verdict == "unknown"  # the article itself states no date
+
+
+def test_unrelated_summary_is_unsupported(seed_text, wikinews):
+    result = check(seed_text, wikinews[3]["text"][:600])
+    assert all(s.verdict == "unsupported" for s in result.sentences)
+    assert any("counterpart" in r for s in result.sentences for r in s.reasons)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "error"),
+    [
+        ("An article sentence here.", "   \n", BadInput),
+        ("   ", "A summary.", BadInput),
+        ("An article sentence here.", "date 2023-11-30\n\n", BadInput),
+        ("An article sentence here.", '{"paragraphs": [', BadInput),
+        ("An article sentence here.", {"date": "2023-11-30"}, BadInput),
+        ("An article sentence here.", 42, BadInput),
+    ],
+)
+def test_bad_inputs_raise_clear_errors(article, summary, error):
+    with pytest.raises(error):
+        check(article, summary)
+
+
+def test_bad_date_is_a_usage_error(seed_text):
+    with pytest.raises(UsageError):
+        check(seed_text, "A summary.", date="30/11/2023")
+
+
+def test_to_dict_and_text(seed_result):
+    d = json.loads(json.dumps(seed_result.to_dict()))
+    assert d["verdict"] == "unsupported" and len(d["sentences"]) == 21
+    first = d["sentences"][0]
+    assert set(first) >= {"text", "verdict", "score", "evidence", "reasons"}
+    assert {"index", "start", "end", "text"} <= set(first["evidence"][0])
+    text = seed_result.to_text()
+    assert text.startswith("unsupported") and "date 2023-11-30: agrees" in text
+
+
+def test_html_page_side_by_side(seed_result):
+    page = seed_result.to_html()
+    assert page.startswith("<!doctype html>") and "<h2>Summary</h2>" in page and "<h2>Article</h2>" in page
+    cited = {e.index for s in seed_result.sentences for e in s.evidence}
+    assert page.count("<mark") == len(cited)
+    assert "http://" not in page and "https://" not in page  # self-contained
+
+
+def test_cli_exit_codes(tmp_path, capsys, seed_text):
+    assert main(["check", str(SEED_ARTICLE), str(SEED_BRIEF), "--date", "2023-11-30"]) == errors.UNSUPPORTED
+    assert "summary sentences unsupported" in capsys.readouterr().err
+    verbatim = tmp_path / "verbatim.txt"
+    verbatim.write_text(SOURCE + "\n", encoding="utf-8")
+    assert main(["check", str(SEED_ARTICLE), str(verbatim), "--format", "json"]) == errors.OK
+    assert json.loads(capsys.readouterr().out)["verdict"] == "supported"
+    out = tmp_path / "check.html"
+    assert main(["check", str(SEED_ARTICLE), str(verbatim), "--format", "html", "-o", str(out)]) == errors.OK
+    assert "<mark" in out.read_text(encoding="utf-8")
+    assert main(["check", str(SEED_ARTICLE), str(tmp_path / "missing.txt")]) == errors.NOT_FOUND
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["check", str(SEED_ARTICLE), str(empty)]) == errors.BAD_INPUT
+    assert main(["check", str(SEED_ARTICLE), str(verbatim), "--date", "yesterday"]) == errors.USAGE
+    assert main(["check", "-", "-"]) == errors.USAGE
+    capsys.readouterr()
+
+
+def test_dateline_check_api_stays_callable(seed_text):
+    """``dateline.check`` works before and after the module ``dateline.check`` is imported."""
+    import dateline.check
+
+    assert dateline.check(seed_text, SOURCE).verdict == "supported"
