@@ -89,7 +89,7 @@ def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
             last_end = c.end
     kept = _merge_times(kept, text)
     for k in kept:
-        k.future = _future_context(text, k.start, k.end, language)
+        k.future, k.past = _tense(text, k.start, k.end, language)
     return tuple(kept)
 
 
@@ -165,19 +165,36 @@ _FUTURE_CUES = {
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
-def _future_context(text: str, start: int, end: int, language: str) -> bool:
-    """Is the clause around a mention about the future? (A bare weekday or month then points forward.)"""
+def _tense(text: str, start: int, end: int, language: str) -> tuple[bool, bool]:
+    """Is the clause around a mention about the future, or told in the past tense? A bare weekday or month then
+    points forward or back."""
     lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 120)
     m = _CLAUSE_END.search(text, end)
     hi = min(m.start() if m else len(text), end + 60)
     cues = _FUTURE_CUES.get(language, _FUTURE_CUES["en"])
     if language == "en" and _PAST_VERB_BEFORE.search(text, max(lo + 1, start - 30), start):
-        return False  # "said Friday that it will ...": the day is when it was said
-    return bool(cues.search(text, lo + 1, hi))
+        return False, True  # "said Friday that it will ...": the day is when it was said
+    if cues.search(text, lo + 1, hi):
+        return True, False
+    if language == "en" and _DEADLINE_BEFORE.search(text, max(0, start - 20), start):
+        return (
+            False,
+            False,
+        )  # "until mid-November", "by Jan. 31": deadlines may lie ahead even in a past clause
+    return False, language == "en" and bool(_PAST_CLAUSE.search(text, lo + 1, hi))
 
 
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:said|told|was|were|had|did|announced|reported|\w{3,}ed)\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|through|before|starting|from|effective)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE
+)
+# Past tense in a clause ("said" is left out: it reports, and what it reports may lie ahead).
+_PAST_CLAUSE = re.compile(
+    r"\b(?:was|were|had|did|ago|came|went|took|made|gave|fell|rose|won|lost|began|left|met|saw|told|held|led|"
+    r"sent|spent|paid|sold|bought|found|brought|became|struck|shot|\w{3,}ed)\b",
     re.IGNORECASE,
 )
 
@@ -248,9 +265,9 @@ def _duration(n: float | None, unit: str) -> str:
     return f"P{_fmt_n(n)}{unit}"
 
 
-def _year_for(month: int, day: int | None, ref: Date, future: bool) -> int:
+def _year_for(month: int, day: int | None, ref: Date, future: bool, past: bool = False) -> int:
     """The year of a month (and day) without one: the occurrence nearest the reference, in the past unless the
-    clause is about the future (news looks back)."""
+    clause is about the future (news looks back), and firmly in the past when the clause is in the past tense."""
     best, best_cost = ref.year, None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         d = _safe(y, month, day or 15) or Date(y, month, 28)
@@ -259,7 +276,7 @@ def _year_for(month: int, day: int | None, ref: Date, future: bool) -> int:
         ahead = (d - ref).days
         cost = abs(ahead)
         if ahead > 0 and not future:
-            cost += 365 if day is None else 120
+            cost += (365 if past else 90) if day is None else 120
         if ahead < 0 and future:
             cost += 60
         if best_cost is None or cost < best_cost:
@@ -267,7 +284,7 @@ def _year_for(month: int, day: int | None, ref: Date, future: bool) -> int:
     return best
 
 
-def _weekday(dow: int, ref: Date, rel: str | None, future: bool) -> Date:
+def _weekday(dow: int, ref: Date, rel: str | None, future: bool, past: bool = False) -> Date:
     """The date of a weekday named in an article published on ``ref``."""
     back = (ref.weekday() - dow) % 7
     fwd = (dow - ref.weekday()) % 7
@@ -277,7 +294,9 @@ def _weekday(dow: int, ref: Date, rel: str | None, future: bool) -> Date:
         return ref + timedelta(days=fwd or 7)
     if rel == "this":
         return ref + timedelta(days=dow - ref.weekday())
-    return ref + timedelta(days=fwd) if future else ref - timedelta(days=back)
+    if future or (back == 6 and not past):  # a story of Friday that names "Saturday" means tomorrow
+        return ref + timedelta(days=fwd)
+    return ref - timedelta(days=back)
 
 
 def _season(season: str, ref: Date, offset: int | None) -> str:
@@ -349,12 +368,14 @@ def _value(m: Mention, text: str, ref: Date | None, st: _State) -> tuple[str, st
         if ref is None:
             return "DATE", f"XXXX-{month:02d}", None
         direction = f.get("direction")
+        if f.get("year_offset") is not None:
+            return "DATE", f"{ref.year + f['year_offset']:04d}-{month:02d}", dct
         if direction == -1:  # "last April": the most recent April before this month
             y = ref.year if month < ref.month else ref.year - 1
         elif direction == 1:  # "next April"
             y = ref.year if month > ref.month else ref.year + 1
         else:
-            y = _year_for(month, None, ref, m.future)
+            y = ref.year if direction == 0 else _year_for(month, None, ref, m.future, m.past)
         return "DATE", f"{y:04d}-{month:02d}", dct
     if kind == "date":
         month, day, year = f["month"], f["day"], f.get("year")
@@ -362,14 +383,14 @@ def _value(m: Mention, text: str, ref: Date | None, st: _State) -> tuple[str, st
         if not year:
             if ref is None:
                 return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-            year, anchor = _year_for(month, day, ref, m.future), dct
+            year, anchor = _year_for(month, day, ref, m.future, m.past), dct
         if not _safe(year, month, day):
             return None
         return (*_with_clock(f"{year:04d}-{month:02d}-{day:02d}", f), anchor)
     if kind == "weekday":
         if ref is None:
             return "DATE", f"XXXX-WXX-{f['dow'] + 1}", None
-        d = _weekday(f["dow"], ref, f.get("rel"), m.future)
+        d = _weekday(f["dow"], ref, f.get("rel"), m.future, m.past)
         return (*_with_clock(d.isoformat(), f), dct)
     if kind == "relday":
         if ref is None:

@@ -29,6 +29,7 @@ class Mention:
     f: dict = field(default_factory=dict)
     text: str = ""
     future: bool = False  # the clause is about the future (set by the scanner)
+    past: bool = False  # the clause is in the past tense, without a future cue (set by the scanner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,12 +296,14 @@ def _en_month(m: re.Match, text: str) -> Mention | None:
         )
     ):
         return None
-    if not month[0].isupper():
-        return None
+    if not month[0].isupper() or (not year and len(month) <= 3 and month not in ("May",)):
+        return None  # "Jan Kavan" is a name; a bare abbreviation is a month only with its day or year
     start = m.start("core") if prep and not mod and not rel else m.start()
     f = {"month": _month_no(month, "en")}
     if year:
         f["year"] = year
+    if m["ry"]:  # "April next year"
+        f["year_offset"] = {"last": -1, "this": 0, "next": 1}[m["ry"].lower()]
     if rel:
         f["direction"] = {"last": -1, "past": -1, "next": 1}.get(rel.lower(), 0)
     return _mention(m, "month", start=start, **f)
@@ -453,6 +456,10 @@ def _duration_builder(language: str):
         plural = raw_unit.lower() != (raw_unit.lower().rstrip("s") if language == "en" else raw_unit.lower())
         if n is not None and 1600 <= n <= 2099 and re.fullmatch(r"\d{4}", word):  # "the 1988 quarter"
             return None
+        if language == "en" and unit == "S" and word in ("a", "an"):
+            return None  # "a second term", "a second time"
+        if language == "en" and unit == "Q" and text[m.start("unit") - 1] == "-":
+            return None  # "three-quarters" is a fraction
         if language == "en":
             # "a"/"an"/"the" only with a singular unit; digits with "year" after a hyphen must not be an age
             if word in ("a", "an") and plural:
@@ -499,8 +506,10 @@ def _relunit_builder(language: str):
             return None
         offset = rels[rel]
         f = {"unit": unit, "offset": offset}
-        if language == "en" and unit == "Y" and offset == -1:
-            f["quarterly"] = False
+        if (
+            language == "en" and unit == "Y" and offset == -1
+        ):  # "the quarter ... last year": that quarter then
+            f["quarterly"] = bool(_QUARTER_BEFORE.search(text, max(0, m.start() - 60), m.start()))
         return _mention(m, "relunit", **f)
 
     return build
@@ -509,6 +518,9 @@ def _relunit_builder(language: str):
 def _en_weekend(m: re.Match, text: str) -> Mention | None:
     word = m.group().split()[0].lower()
     return _mention(m, "relunit", unit="WE", offset={"last": -1, "next": 1}.get(word, 0))
+
+
+_QUARTER_BEFORE = re.compile(r"\b(?:quarter|period)\b[^.;]*$", re.IGNORECASE)
 
 
 def _en_yearago(m: re.Match, text: str) -> Mention | None:
@@ -628,6 +640,33 @@ _UNIT_WORDS = [
 _REF_WORDS = {w for k, v in REFS["en"].items() if v for w in k.split()} - {"the", "at", "right", "these"}
 
 
+_ONES_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_W = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen"]  # fmt: skip
+_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SPELLED_YEAR = (
+    rf"(?P<cent>nineteen|twenty)[\s-]+(?P<yy>{'|'.join(_TENS_W)})(?:[\s-](?P<yo>{'|'.join(_ONES_W)}))?"
+    rf"|(?P<cent2>nineteen)[\s-]+(?P<teen>{'|'.join(_TEENS_W)})|(?P<k>two thousand)(?:\s+and\s+(?P<ko>"
+    rf"{'|'.join(_ONES_W)}))?"
+)
+
+
+def _en_spelled_year(m: re.Match, text: str) -> Mention | None:
+    """Years in words, as transcribed speech writes them: "nineteen ninety-six", "the year two thousand"."""
+    if m["k"]:
+        year = 2000 + (_ONES_W.index(m["ko"]) + 1 if m["ko"] else 0)
+    elif m["teen"]:
+        year = 1900 + 10 + _TEENS_W.index(m["teen"])
+    else:
+        year = (1900 if m["cent"] == "nineteen" else 2000) + 10 * (_TENS_W.index(m["yy"]) + 2)
+        year += _ONES_W.index(m["yo"]) + 1 if m["yo"] else 0
+    if m["month"]:
+        return _mention(m, "month", month=_month_no(m["month"], "en"), year=year)
+    if m["s"]:
+        return _mention(m, "season", season=SEASONS[m["s"].lower()], year=year)
+    return _mention(m, "year", year=year)
+
+
 def _en_rules() -> list[Rule]:
     i = re.IGNORECASE
     rel_units = r"(?P<unit>week|month|year|quarter|decade|century|weekend)"
@@ -666,13 +705,25 @@ def _en_rules() -> list[Rule]:
                     rf"\b(?:(?P<prep>in|since|by|until|till|through|during|from|to|of|before|after|on|"
                     rf"between|and|or)\s+)?(?P<core>(?:(?P<rel>last|next|this|past)\s+)?(?:(?P<mod>early|late|"
                     rf"mid-?|the end of|the beginning of|the start of|the middle of)\s*)?{_EN_MONTH}"
-                    rf"(?:(?:\s+of)?,?\s+{_YEAR})?)\b(?!-\d|\s*\d)"
+                    rf"(?:(?:\s+of)?,?\s+{_YEAR}|\s+(?P<ry>last|next|this)\s+year)?)\b(?!-\d|\s*\d)"
                 ),
                 _en_month,
             ),
             _MONTH_WORDS,
             50,
             12,
+        ),
+        _t(
+            Rule(
+                re.compile(
+                    rf"\b(?:(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+|{_EN_MONTH}\s+|"
+                    rf"(?:the\s+)?year\s+)?(?:{_SPELLED_YEAR})\b"
+                ),
+                _en_spelled_year,
+            ),
+            ("nineteen", "two"),
+            40,
+            30,
         ),
         _t(
             Rule(
@@ -867,6 +918,7 @@ def _en_rules() -> list[Rule]:
             45,
             10,
         ),
+        _t(Rule(re.compile(r"\b(?:the|this|last|next)\s+weekend\b", i), _en_weekend), ("weekend",), 6, 0),
         _t(
             Rule(
                 re.compile(
