@@ -260,8 +260,12 @@ def _shift(ref: Date, unit: str, n: float) -> Date | None:
 
 
 def _duration(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration; quarters, decades and centuries are written in months and years, as TimeML does."""
     if unit in ("H", "TM", "S"):
         return f"PT{_fmt_n(n)}{'M' if unit == 'TM' else unit}"
+    scale = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}.get(unit)
+    if scale and n is not None:
+        return f"P{_fmt_n(n * scale[0])}{scale[1]}"
     return f"P{_fmt_n(n)}{unit}"
 
 
@@ -314,9 +318,12 @@ class _State:
     """What normalization remembers while it walks the text: the last quarter and the last full day named."""
 
     quarter: tuple[int, int] | None = None
+    quarter_end: int = -(10**9)  # where the last explicit quarter was named
     last_day: tuple[Date, int, str] | None = None  # date, end offset, its value
     seen: list[Timex] = field(default_factory=list)
 
+
+_NEAR = 4000  # "a year earlier" compares with the quarter named within this many characters
 
 _APPOSITION = re.compile(r"\s*[,(–—-]?\s*(?:and\s+)?$")
 
@@ -338,6 +345,7 @@ def normalize(mentions: list[Mention], text: str, reference: Date | None) -> lis
             m.kind == "quarter" and m.f.get("q") and not m.f.get("back")
         ):  # an explicit quarter, not a derived one
             st.quarter = (int(value[:4]), int(value[6])) if value[:4].isdigit() else st.quarter
+            st.quarter_end = t.end
     return out
 
 
@@ -401,7 +409,7 @@ def _value(m: Mention, text: str, ref: Date | None, st: _State) -> tuple[str, st
             return "TIME", f"XXXX-XX-XXT{f['clock']}", None
         return "TIME", f"{ref.isoformat()}T{f['clock']}", dct
     if kind == "relunit":
-        return _relunit(f, ref, st)
+        return _relunit(f, ref, st, m.start)
     if kind == "quarter":
         return _quarter(f, ref, st, m.future)
     if kind == "season":
@@ -429,7 +437,7 @@ def _with_clock(day: str, f: dict) -> tuple[str, str]:
     return "DATE", day
 
 
-def _relunit(f: dict, ref: Date | None, st: _State) -> tuple[str, str, str | None] | None:
+def _relunit(f: dict, ref: Date | None, st: _State, at: int) -> tuple[str, str, str | None] | None:
     unit, offset = f["unit"], f["offset"]
     if ref is None:
         return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX"), None
@@ -438,7 +446,7 @@ def _relunit(f: dict, ref: Date | None, st: _State) -> tuple[str, str, str | Non
         if offset == 0 and ref.weekday() < 4 and not f.get("future"):
             base = ref - timedelta(days=7)
         return "DATE", _week(base) + "-WE", "DCT"
-    if unit == "Y" and offset == -1 and st.quarter and f.get("quarterly"):
+    if unit == "Y" and offset == -1 and st.quarter and f.get("quarterly") and at - st.quarter_end < _NEAR:
         y, q = st.quarter
         return "DATE", f"{y - 1:04d}-Q{q}", "DCT"
     shifted = _shift(ref, unit, offset)
@@ -490,7 +498,13 @@ def _duration_value(
         return "DURATION", _duration(n, unit), None
     if ref is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
-    if unit == "Y" and st.quarter and rel in ("earlier", "ago") and n == 1:
+    if (
+        unit == "Y"
+        and st.quarter
+        and rel in ("earlier", "ago")
+        and n == 1
+        and m.start - st.quarter_end < _NEAR
+    ):
         y, q = st.quarter
         return "DATE", f"{y - 1:04d}-Q{q}", "DCT"
     moved = _shift(ref, unit, sign * n)

@@ -407,7 +407,9 @@ def _en_partday(m: re.Match, text: str) -> Mention | None:
 
 def _en_clock(m: re.Match, text: str) -> Mention | None:
     if m["word"]:
-        return _mention(m, "clock", clock={"noon": "12:00", "midnight": "24:00"}[m["word"].lower()])
+        return _mention(
+            m, "clock", clock={"noon": "12:00", "midnight": "24:00", "midday": "12:00"}[m["word"].lower()]
+        )
     h, mi = int(m["h"]), int(m["mi"] or 0)
     ap = m["ap"].lower().replace(".", "").replace(" ", "")
     if not (1 <= h <= 12 and mi < 60):
@@ -504,6 +506,8 @@ def _relunit_builder(language: str):
         unit = units.get(m["unit"].lower())
         if unit is None or rel not in rels:
             return None
+        if text[max(0, m.start() - 1) : m.start()] in ('"', "“", "'"):
+            return None  # a quoted title: ABC's "This Week"
         offset = rels[rel]
         f = {"unit": unit, "offset": offset}
         if (
@@ -513,6 +517,10 @@ def _relunit_builder(language: str):
         return _mention(m, "relunit", **f)
 
     return build
+
+
+def _en_this_year(m: re.Match, text: str) -> Mention | None:
+    return _mention(m, "relunit", unit="Y", offset=0)
 
 
 def _en_weekend(m: re.Match, text: str) -> Mention | None:
@@ -702,8 +710,8 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    rf"\b(?:(?P<prep>in|since|by|until|till|through|during|from|to|of|before|after|on|"
-                    rf"between|and|or)\s+)?(?P<core>(?:(?P<rel>last|next|this|past)\s+)?(?:(?P<mod>early|late|"
+                    rf"\b(?:(?P<prep>(?i:in|since|by|until|till|through|during|from|to|of|before|after|on|"
+                    rf"between|and|or|the))\s+)?(?P<core>(?:(?P<rel>last|next|this|past)\s+)?(?:(?P<mod>early|late|"
                     rf"mid-?|the end of|the beginning of|the start of|the middle of)\s*)?{_EN_MONTH}"
                     rf"(?:(?:\s+of)?,?\s+{_YEAR}|\s+(?P<ry>last|next|this)\s+year)?)\b(?!-\d|\s*\d)"
                 ),
@@ -777,7 +785,7 @@ def _en_rules() -> list[Rule]:
             Rule(
                 re.compile(
                     r"\bthe\s+(?:(?P<mod>latest|last|current|recent|year-ago|year-earlier|year-before|"
-                    r"same|fiscal|comparable|corresponding)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<unit>quarter|period)\b(?!\s+(?:of|ended|ending))",
+                    r"same|fiscal|comparable|corresponding)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<unit>quarter|period)\b(?!-|\s+(?:of|ended|ending))",
                     i,
                 ),
                 _en_bare_quarter,
@@ -788,7 +796,8 @@ def _en_rules() -> list[Rule]:
         ),
         _t(
             Rule(
-                re.compile(rf"\b(?:the\s+)?(?P<h>first|second)[\s-]+half\b(?:\s+of\s+{_YEAR})?", i), _en_half
+                re.compile(rf"\b(?:the\s+)?(?P<h>first|second|last)[\s-]+half\b(?:\s+of\s+{_YEAR})?", i),
+                _en_half,
             ),
             ("half",),
             20,
@@ -894,12 +903,12 @@ def _en_rules() -> list[Rule]:
             Rule(
                 re.compile(
                     r"\b(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|[ap]m\b)|(?P<word>noon|"
-                    r"midnight))(?:\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local time))?",
+                    r"midnight|midday))(?:\s+(?:EDT|EST|CDT|CST|PDT|PST|GMT|UTC|local time))?",
                     i,
                 ),
                 _en_clock,
             ),
-            ("m", "am", "pm", "noon", "midnight"),
+            ("m", "am", "pm", "noon", "midnight", "midday"),
             10,
             20,
         ),
@@ -908,7 +917,7 @@ def _en_rules() -> list[Rule]:
             Rule(
                 re.compile(
                     rf"\b(?:(?P<mod>earlier|later|early|late|the end of|the start of)\s+)?(?:the\s+)?"
-                    rf"(?P<rel>last|past|previous|this|current|next|coming)\s+{rel_units}\b(?!['’]s\s+\w+\s+"
+                    rf"(?P<rel>last|past|previous|this|current|next|coming)\s+(?:fiscal\s+)?{rel_units}\b(?!['’]s\s+\w+\s+"
                     r"(?:ago|earlier))(?!\s*-\s*\w)",
                     i,
                 ),
@@ -918,6 +927,7 @@ def _en_rules() -> list[Rule]:
             45,
             10,
         ),
+        _t(Rule(re.compile(r"\bthe\s+(?:full|end\s+of\s+the)\s+year\b", i), _en_this_year), ("year",), 20, 0),
         _t(Rule(re.compile(r"\b(?:the|this|last|next)\s+weekend\b", i), _en_weekend), ("weekend",), 6, 0),
         _t(
             Rule(
@@ -946,7 +956,8 @@ def _en_rules() -> list[Rule]:
                     rf"latest|recent|further|additional|same|entire|full)\s+)?(?:(?:nearly|almost|about|"
                     rf"around|roughly|some|over|more than|less than|up to|at least)\s+)?{_NUM_EN}"
                     rf"(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+{_UNIT_EN}\b"
-                    r"(?!-old|\s+olds?\b)(?:\s+(?P<rel>ago|earlier|later|before|after|from now|hence|prior))?",
+                    r"(?!-old|\s+olds?\b|-(?:earlier|ago|end|before)\b)"
+                    r"(?:\s+(?P<rel>ago|earlier|later|before|after|from now|hence|prior))?",
                     i,
                 ),
                 _duration_builder("en"),
@@ -958,9 +969,9 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    r"\b(?:(?P<prep>in|over|during)\s+)?(?P<core>(?:for|recent|(?:the\s+)?(?:past|last|"
+                    r"\b(?:(?P<prep>in|over|during)\s+)?(?P<core>(?:for|within|recent|(?:the\s+)?(?:past|last|"
                     r"next|coming)(?:\s+(?:few|several))?|several|many|a few)\s+(?P<unit>days|weeks|months|"
-                    r"years|decades|hours|minutes))\b(?!\s+(?:ago|earlier|later))",
+                    r"years|decades|centuries|hours|minutes))\b(?!\s+(?:ago|earlier|later))",
                     i,
                 ),
                 _en_vague_duration,
