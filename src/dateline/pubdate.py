@@ -139,11 +139,18 @@ def from_text(
     b = _Bounds()
     if ref:
         b.lo, b.hi = ref
+    # 0. A dateline: a full date (with its year) stated in the opening lines, as wire and WikiNews stories do.
+    head = _opening(doc if isinstance(doc, Document) else None, text)
+    for m in mentions:
+        if m.start >= head:
+            break
+        d = _day_of(m, None) if m.f.get("year") and not m.future else None
+        if d and (not ref or ref[0] <= d <= ref[1]):
+            why = f"date stated at the top of the article: '{_quote(text, m)}'"
+            return PublicationDate(d, "text", [why], d, d)
     # 1. Explicit past dates are lower bounds.
     wrap = _wrap_months(mentions) if hint else set()
-    dated = [
-        (d, m) for m in mentions if not m.future and not _ahead(text, m) and (d := _day_of(m, hint, wrap))
-    ]
+    dated = [(d, m) for m in mentions if m.past and not _ahead(text, m) and (d := _day_of(m, hint, wrap))]
     if ref:
         dated = [(d, m) for d, m in dated if d <= ref[1]]
     latest_dated = max(dated, key=lambda x: x[0]) if dated else None
@@ -167,6 +174,21 @@ def from_text(
                     d + timedelta(days=(n + 1) * span - 1), f"{quote}: less than {(n + 1) * span} days after"
                 )
                 break
+    # 3. A relative expression next to a date names the same time: "yesterday, Nov. 23" puts publication on
+    #    Nov. 24, "last week, on Oct. 23" in the week after Oct. 23's, "Friday, Aug. 7" within the week after it.
+    for i, m in enumerate(mentions):
+        d = _day_of(m, hint, wrap) if m.kind == "date" else None
+        if d is None:
+            continue
+        if m.f.get("dow") is not None and m.f["dow"] == d.weekday() and not m.future and not m.f.get("year"):
+            b.at_least(d, f"'{_quote(text, m)}' names the weekday of a day in the past week")
+            b.at_most(
+                d + timedelta(days=6), f"'{_quote(text, m)}' is named by its weekday: less than a week old"
+            )
+        for other in mentions[max(0, i - 1) : i + 2]:
+            if other is m or not _adjacent(text, m, other):
+                continue
+            _same_time(b, text, d, m, other)
     # 3. Weekdays. "X said on Tuesday that ... on November 23": the day something was said comes after the dates
     #    it reports, so that Tuesday is the first one on or after November 23.
     weekdays = [m for m in mentions if m.kind == "weekday" and not m.future and not m.f.get("rel")]
@@ -221,6 +243,48 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 
 def _quote(text: str, m: Mention) -> str:
     return text[m.start : m.end]
+
+
+def _opening(doc: Document | None, text: str) -> int:
+    """Where the opening lines end: the first two sentences, or the first two lines, at most 300 characters."""
+    if doc is not None and len(doc.sentences) > 1:
+        end = doc.sentences[1].end
+    else:
+        first = text.find("\n", text.find("\n") + 1)
+        end = first if first > 0 else len(text)
+    return min(end, 300)
+
+
+def _adjacent(text: str, a: Mention, b: Mention) -> bool:
+    """Two mentions side by side in one clause: "yesterday (Nov. 23)", "last week, on Oct. 23"."""
+    lo, hi = (a, b) if a.end <= b.start else (b, a)
+    gap = text[lo.end : hi.start]
+    return len(gap) <= 6 and bool(re.fullmatch(r"[\s,(–—-]*(?:on\s+|,\s*)?[\s(]*", gap))
+
+
+def _same_time(b: _Bounds, text: str, d: Date, date_m: Mention, rel: Mention) -> None:
+    """Bounds on the publication date from a relative expression that names the same time as the date ``d``."""
+    why = f"'{_quote(text, rel)}' next to '{_quote(text, date_m)}'"
+    f = rel.f
+    if rel.kind == "relday" and f["offset"] in (0, -1, -2):
+        day = d - timedelta(days=f["offset"])
+        b.at_least(day, why)
+        b.at_most(day, why)
+    elif rel.kind == "relunit" and f["unit"] in ("W", "M") and f["offset"] in (0, -1):
+        if f["unit"] == "W":
+            monday = d - timedelta(days=d.weekday()) - timedelta(days=7 * f["offset"])
+            b.at_least(max(monday, d), why)
+            b.at_most(monday + timedelta(days=6), why)
+        else:
+            y, mo = (d.year, d.month + 1) if f["offset"] == -1 else (d.year, d.month)
+            y, mo = (y + 1, 1) if mo == 13 else (y, mo)
+            first = Date(y, mo, 1)
+            nxt = Date(y + (mo == 12), mo % 12 + 1, 1)
+            b.at_least(max(first, d), why)
+            b.at_most(nxt - timedelta(days=1), why)
+    elif rel.kind == "weekday" and not f.get("rel") and f["dow"] == d.weekday():
+        b.at_least(d, why)
+        b.at_most(d + timedelta(days=6), why)
 
 
 def _weekday_before(dow: int, p: Date) -> Date:

@@ -275,7 +275,16 @@ def _en_date(m: re.Match, text: str) -> Mention | None:
     f = {"month": _month_no(m["month"], "en"), "day": day}
     if m["year"]:
         f["year"] = int(m["year"])
+    if m.groupdict().get("dow"):  # "Friday, Nov. 24": the weekday the writer gave it
+        f["dow"] = WEEKDAYS["en"][m["dow"].lower()]
     return _mention(m, "date", **f)
+
+
+def _en_second_day(m: re.Match, text: str) -> Mention | None:
+    mention = _en_date(m, text)
+    if mention is not None:
+        mention.start = m.start("day")
+    return mention
 
 
 def _en_month(m: re.Match, text: str) -> Mention | None:
@@ -698,6 +707,19 @@ def _en_rules() -> list[Rule]:
             _MONTH_WORDS,
             30,
             22,
+        ),
+        # the second day of "April 24 and 25", "Nov. 6-8"
+        _t(
+            Rule(
+                re.compile(
+                    rf"\b{_EN_MONTH}\s*[0-3]?\d\s*(?:and|or|to|through|-|–)\s*(?P<day>[0-3]?\d)\b(?!\s*(?:%|[.,]\d|percent|per cent|points?|cents?))"
+                    rf"(?:\s*,?\s*{_YEAR})?"
+                ),
+                _en_second_day,
+            ),
+            _MONTH_WORDS,
+            0,
+            25,
         ),
         # 24 November 2023 / the 24th of November
         _t(
