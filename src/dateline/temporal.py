@@ -110,6 +110,8 @@ def _word_index(text: str, wanted: frozenset[str]) -> dict[str, list[tuple[int, 
 
 def _windows(rule, text: str, index: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Where to run a rule: everywhere, or merged windows around its trigger words."""
+    if rule.needs and rule.needs not in text:
+        return []
     if rule.trigger is None:
         return [(0, len(text))]
     spans = sorted(span for w in rule.trigger if w in index for span in index[w])

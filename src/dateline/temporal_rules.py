@@ -43,11 +43,17 @@ class Rule:
     trigger: frozenset[str] | None = None  # lowercase words; "<year>" stands for any 1600-2099 number
     back: int = 0
     fwd: int = 0
+    needs: str = ""  # a character the text must contain for the rule to run at all ("/" for 10/27/2023)
 
 
 def _t(rule: Rule, words, back: int, fwd: int) -> Rule:
     """``rule``, run only around the words in ``words``."""
     return Rule(rule.pattern, rule.build, frozenset(w.lower() for w in words), back, fwd)
+
+
+def _needs(rule: Rule, char: str) -> Rule:
+    """``rule``, run only on texts that contain ``char``."""
+    return Rule(rule.pattern, rule.build, rule.trigger, rule.back, rule.fwd, char)
 
 
 # ------------------------------------------------------------------------------------------------------ lexicons
@@ -688,15 +694,23 @@ def _en_rules() -> list[Rule]:
     i = re.IGNORECASE
     rel_units = r"(?P<unit>week|month|year|quarter|decade|century|weekend)"
     return [
-        Rule(
-            re.compile(
-                r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
+        _t(
+            Rule(
+                re.compile(
+                    r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
+                ),
+                _iso,
             ),
-            _iso,
+            ("<year>",),
+            0,
+            16,
         ),
-        Rule(
-            re.compile(r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
-            _en_numeric,
+        _needs(
+            Rule(
+                re.compile(r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+                _en_numeric,
+            ),
+            "/",
         ),
         # Friday, Nov. 24, 2023 / Nov. 24 / November 24th, 2023 / Nov 24 , 2008 (tokenized text)
         _t(
@@ -1114,11 +1128,16 @@ def _lang_rules(language: str) -> list[Rule]:
     rels = _alt(_REL_WORDS[language])
     rel_units = _alt(_REL_UNITS[language])
     rules = [
-        Rule(
-            re.compile(
-                r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
+        _t(
+            Rule(
+                re.compile(
+                    r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
+                ),
+                _iso,
             ),
-            _iso,
+            ("<year>",),
+            0,
+            16,
         ),
         Rule(
             re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\d/])"),
