@@ -8,10 +8,12 @@ own paragraphs and topic shifts.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -52,8 +54,8 @@ class Unit:
     score: float
 
 
-def _vectors(doc: Document) -> tuple[np.ndarray, list[list[str]]]:
-    """Row-normalized TF-IDF vectors of the sentences (IDF within the article)."""
+def _vectors(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]]:
+    """Row-normalized TF-IDF vectors of the sentences (IDF within the article), their content words, the vocabulary."""
     tokens = [content_words(s.text, doc.language) for s in doc.sentences]
     vocab: dict[str, int] = {}
     for toks in tokens:
@@ -66,27 +68,123 @@ def _vectors(doc: Document) -> tuple[np.ndarray, list[list[str]]]:
     df = (m > 0).sum(axis=0)
     m *= np.log((1 + len(tokens)) / (1 + df)) + 1.0
     norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return m / np.maximum(norms, 1e-9), tokens
+    return m / np.maximum(norms, 1e-9), tokens, vocab
 
 
-def salience(doc: Document, vectors: np.ndarray, tokens: list[list[str]]) -> np.ndarray:
-    """One score a sentence; furniture gets -inf."""
-    n = len(doc.sentences)
-    centroid = vectors.sum(axis=0)
-    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-    centrality = vectors @ centroid
-    title = set(content_words(doc.title or "", doc.language))
-    scores = np.empty(n, dtype=np.float64)
-    for i, s in enumerate(doc.sentences):
-        if furniture(s.text) or _heading(doc, s):
-            scores[i] = -math.inf
-            continue
-        length = len(s.text.split())
-        position = 1.0 / math.sqrt(1.0 + i)
-        title_overlap = len(title.intersection(tokens[i])) / (len(title) or 1)
-        length_fit = min(length, 30) / 30.0 - (0.5 if length < 6 else 0.0)
-        quote = 0.15 if s.text.lstrip()[:1] in _QUOTE_OPEN else 0.0
-        scores[i] = 1.0 * position + 0.8 * centrality[i] + 0.4 * title_overlap + 0.3 * length_fit - quote
+FEATURES = (
+    "lead",  # 1 / (1 + k), k = rank among candidate sentences (furniture and headings skipped)
+    "first",  # the first candidate sentence
+    "position",  # k / number of candidates
+    "paragraph_first",  # opens a source paragraph
+    "centrality",  # cosine to the article's TF-IDF centroid
+    "forward",  # mean similarity to the later sentences (a lead sentence introduces what follows; PacSum's idea)
+    "backward",  # mean similarity to the earlier sentences (it repeats what came before)
+    "title",  # cosine to the title (or, without one, to the first candidate sentence)
+    "length",  # log words
+    "short",  # fewer than 8 words
+    "long",  # more than 45 words
+    "numbers",  # share of tokens with digits
+    "names",  # share of capitalized words after the first (a proxy for named entities)
+    "quote",  # starts with or is mostly a quotation
+    "question",  # ends with a question mark
+    "content",  # share of content words
+)
+
+
+def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab: dict[str, int],
+             candidates: list[int]) -> np.ndarray:  # fmt: skip
+    """Feature rows (``FEATURES``) of the candidate sentences, in the order given."""
+    n = len(candidates)
+    centroid = vectors[candidates].sum(axis=0) if n else vectors.sum(axis=0)
+    centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-9)
+    if doc.title:
+        title_vec = np.zeros(vectors.shape[1], dtype=np.float32)
+        for w in content_words(doc.title, doc.language):
+            if w in vocab:
+                title_vec[vocab[w]] += 1.0
+        title_vec /= max(float(np.linalg.norm(title_vec)), 1e-9)
+    else:
+        title_vec = vectors[candidates[0]] if n else np.zeros(vectors.shape[1], dtype=np.float32)
+    title_sim = vectors @ title_vec
+    quoted = _in_quote(doc)
+    sims = vectors[candidates] @ vectors[candidates].T
+    forward = np.triu(sims, 1).sum(axis=1) / max(n - 1, 1)
+    backward = np.tril(sims, -1).sum(axis=1) / max(n - 1, 1)
+    out = np.zeros((n, len(FEATURES)), dtype=np.float64)
+    for k, i in enumerate(candidates):
+        s = doc.sentences[i]
+        words = s.text.split()
+        nw = max(len(words), 1)
+        out[k] = (
+            1.0 / (1.0 + k),
+            k == 0,
+            k / max(n, 1),
+            s.index == doc.paragraphs[s.paragraph].first,
+            float(vectors[i] @ centroid),
+            forward[k],
+            backward[k],
+            float(title_sim[i]),
+            math.log1p(nw),
+            nw < 8,
+            nw > 45,
+            sum(any(c.isdigit() for c in w) for w in words) / nw,
+            sum(w[:1].isupper() for w in words[1:]) / nw,
+            quoted[i] or s.text.lstrip()[:1] in _QUOTE_OPEN,
+            s.text.rstrip().rstrip("'\"”’»").endswith("?"),
+            len(tokens[i]) / nw,
+        )
+    return out
+
+
+@cache
+def model() -> dict:
+    """The shipped salience weights (``data/brief_model.json``, written by ``benchmarks/train_brief.py``)."""
+    data = json.loads((Path(__file__).parent / "data" / "brief_model.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError("brief_model.json does not match extract.FEATURES: re-run benchmarks/train_brief.py")
+    for key in ("mean", "scale", "coef"):
+        data[key] = np.asarray(data[key], dtype=np.float64)
+    return data
+
+
+def candidates(doc: Document) -> list[int]:
+    """Sentences that may enter a brief: not page furniture, not a headline or heading."""
+    return [i for i, s in enumerate(doc.sentences) if not furniture(s.text) and not _heading(doc, s)]
+
+
+def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:
+    """The candidate sentences and their feature rows (what ``train_brief.py`` learns from)."""
+    vectors, tokens, vocab = _vectors(doc)
+    cand = candidates(doc)
+    return cand, features(doc, vectors, tokens, vocab, cand)
+
+
+SHORT = 0.35  # a brief under this share of the article (sentences or words) follows the inverted pyramid
+
+
+def salience(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab: dict[str, int], *,
+             short: bool = False) -> np.ndarray:  # fmt: skip
+    """One score a sentence; furniture and headings get -inf.
+
+    A brief of a fair share of the article (the default third) ranks by the learned model's probability. A short
+    brief (a few sentences of a long article) follows the inverted pyramid instead: the first reporting sentence,
+    then the sentences that introduce what follows (PacSum's directed centrality); the learned BBC weights pick
+    worse lead sentences than that on CNN/DailyMail (see benchmarks/results/brief_quality.md).
+    """
+    scores = np.full(len(doc.sentences), -math.inf)
+    cand = candidates(doc)
+    if not cand:
+        return scores
+    x = features(doc, vectors, tokens, vocab, cand)
+    if short:
+        col = FEATURES.index
+        lead = 0.5 * x[:, col("lead")] + 3.0 * x[:, col("forward")] - x[:, col("backward")]
+        lead[0] = lead.max() + 1.0
+        scores[cand] = lead
+        return scores
+    m = model()
+    z = ((x - m["mean"]) / m["scale"]) @ m["coef"] + m["intercept"]
+    scores[cand] = 1.0 / (1.0 + np.exp(-z))
     return scores
 
 
@@ -151,13 +249,20 @@ def budget(
 
 
 def select(doc: Document, *, sentences: int | None = None, words: int | None = None, ratio: float | None = None,
-           redundancy: float = 0.6) -> list[Unit]:  # fmt: skip
+           redundancy: float = 0.6, short: float = SHORT) -> list[Unit]:  # fmt: skip
     """Greedy MMR selection under the budget, returned in source order."""
     kind, amount = budget(doc, sentences=sentences, words=words, ratio=ratio)
     if not doc.sentences:
         return []
-    vectors, tokens = _vectors(doc)
-    scores = salience(doc, vectors, tokens)
+    vectors, tokens, vocab = _vectors(doc)
+    share = amount / len(doc.sentences) if kind == "sentences" else amount / max(doc.words, 1)
+    scores = salience(doc, vectors, tokens, vocab, short=share < short)
+    if share < short:
+        redundancy = 0.0  # the lead order already avoids repeats; MMR would trade lead sentences for odd ones
+        # ... and the pick stays in the lead: the first twice-the-brief candidate sentences (at least six).
+        wanted = amount if kind == "sentences" else amount * len(doc.sentences) / max(doc.words, 1)
+        ranked = np.flatnonzero(np.isfinite(scores))
+        scores[ranked[max(6, math.ceil(2 * wanted)) :]] = -math.inf
     quoted = _in_quote(doc)
     chosen: list[int] = []
     used = 0.0
@@ -203,7 +308,7 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
     if not units:
         return []
     if vectors is None:
-        vectors, _ = _vectors(doc)
+        vectors = _vectors(doc)[0]
     target = max(1, min(9, round(len(units) / 2.2))) if len(units) >= 3 else 1
     target = max(target, min(3, len(units))) if len(units) >= 6 else target
     groups = [[u] for u in units]
