@@ -114,3 +114,22 @@ def test_cli_empty_text_is_a_clear_error(tmp_path, capsys):
     code = main(["dates", str(path)])
     assert code not in (0, USAGE)
     assert capsys.readouterr().err.startswith("dateline: error:")
+
+
+def test_sidebar_metadata_date_the_text_contradicts_loses(seed_text):
+    doc = ingest.from_text(seed_text, language="en")
+    doc.date_clues = [DateClue(date(2023, 10, 2), "metadata", "sidebar: related story 2023-10-02")]
+    p = resolve(doc, around=parse_around("2023"))
+    assert p.source == "text" and p.earliest <= date(2023, 11, 30) <= p.latest
+    assert p.evidence[0].startswith("metadata 2023-10-02 rejected")
+
+
+def test_yesterday_next_to_a_date_gives_the_day():
+    p = from_text("The minister resigned yesterday, Nov. 23, after the vote.", parse_around("2023"))
+    assert (p.value, p.source) == (date(2023, 11, 24), "text")
+
+
+def test_a_dateline_at_the_top_is_the_date(wikinews):
+    row = next(r for r in wikinews if r["doc_id"] == "100911")
+    p = from_text(row["text"])
+    assert p.value == date.fromisoformat(row["dct"]) and "top of the article" in p.evidence[0]

@@ -129,7 +129,7 @@ def _year_hint(mentions: list[Mention], around: tuple[Date, Date] | None) -> int
 
 def from_text(
     doc: Document | str, around: Date | tuple[Date, Date] | None = None, language: str | None = None
-):
+) -> PublicationDate:
     """The publication date as far as the text shows it (see the module docstring), with its evidence."""
     text = doc.text if isinstance(doc, Document) else doc
     lang = language or (doc.language if isinstance(doc, Document) else "en")
@@ -189,7 +189,7 @@ def from_text(
             if other is m or not _adjacent(text, m, other):
                 continue
             _same_time(b, text, d, m, other)
-    # 3. Weekdays. "X said on Tuesday that ... on November 23": the day something was said comes after the dates
+    # 4. Weekdays. "X said on Tuesday that ... on November 23": the day something was said comes after the dates
     #    it reports, so that Tuesday is the first one on or after November 23.
     weekdays = [m for m in mentions if m.kind == "weekday" and not m.future and not m.f.get("rel")]
     for w in weekdays:
@@ -203,7 +203,7 @@ def from_text(
             b.at_least(
                 day, f"'{_quote(text, w)}' reports '{d.isoformat()}' in the same sentence: on or after it"
             )
-    # Within a bounded interval, prefer the days for which every weekday named falls after the dated events
+    # 5. Within a bounded interval, prefer the days for which every weekday named falls after the dated events
     # (newsrooms name a day by its weekday when it is less than a week old, by its date otherwise).
     event = None
     if weekdays and latest_dated and b.lo and b.hi and b.text_hi and b.lo <= b.hi:
@@ -214,7 +214,7 @@ def from_text(
             b.at_least(fits[0], f"weekdays ({names}) fall after the latest dated event")
             b.at_most(fits[-1], f"weekdays ({names}) fall after the latest dated event")
         event = max(_weekday_before(w.f["dow"], b.lo) for w in weekdays)
-    return _conclude(b, event, latest_dated is not None or event is not None)
+    return _conclude(b, event, latest_dated is not None or b.text_hi)
 
 
 _AHEAD = re.compile(
@@ -315,9 +315,10 @@ def resolve(
     ref = around if isinstance(around, tuple) else parse_around(around)
     inferred: PublicationDate | None = None
     for clue in doc.date_clues:
-        source = clue.source if clue.source not in ("json", "url") else "metadata"
+        source = "user" if clue.source == "user" else "metadata"
         inferred = inferred or from_text(doc, ref)
-        floor = inferred.earliest if inferred.source != "unknown" or inferred.earliest else None
+        # The text's own lower bound (not the reference's first day) is what metadata must not contradict.
+        floor = inferred.earliest if inferred.earliest and (not ref or inferred.earliest > ref[0]) else None
         if floor and clue.value < floor - timedelta(days=1):
             why = (
                 "a January 1 date (copyright-like)"
