@@ -119,12 +119,10 @@ def _day_of(m: Mention, year_hint: int | None, last_year: set[int] | frozenset =
         return None
 
 
-def _year_hint(mentions: list[Mention], around: tuple[Date, Date] | None) -> int | None:
-    """The year of dates written without one: the reference's, else the latest year the text states."""
-    if around:
-        return around[1].year
-    years = [m.f["year"] for m in mentions if m.kind in ("date", "year", "month") and m.f.get("year")]
-    return max(years) if years else None
+def _year_hint(around: tuple[Date, Date] | None) -> int | None:
+    """The year of dates written without one: the reference's. Without a reference it stays unknown: the years
+    an article mentions are often not its own (history, anniversaries), so yearless dates then place nothing."""
+    return around[1].year if around else None
 
 
 def from_text(
@@ -135,7 +133,7 @@ def from_text(
     lang = language or (doc.language if isinstance(doc, Document) else "en")
     ref = parse_around(around) if isinstance(around, Date) else around
     mentions = scan(text, lang)
-    hint = _year_hint(mentions, ref)
+    hint = _year_hint(ref)
     b = _Bounds()
     if ref:
         b.lo, b.hi = ref
