@@ -188,6 +188,80 @@ def dates_command(source, date_, around, fmt, output, language, max_bytes) -> No
         emit(result.to_text(), output)
 
 
+@cli.command("timeline")
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--dates", "n_dates", type=int, metavar="N", help="Number of dates [default: chosen from the input]."
+)
+@click.option("--sentences-per-date", type=int, metavar="K", help="Sentences per date [default: chosen].")
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="Only dates from this day on.")
+@click.option("--to", "end", metavar="YYYY-MM-DD", help="Only dates up to this day.")
+@click.option(
+    "--date",
+    "date_",
+    metavar="YYYY-MM-DD",
+    help="Publication date of articles that carry none (one article).",
+)
+@click.option(
+    "--strict", is_flag=True, help="Exit 11 when some inputs were skipped (default: 0, with warnings)."
+)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "html"]), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@language_option
+@max_bytes_option
+def timeline_command(sources, n_dates, sentences_per_date, start, end, date_, strict, fmt, output, language,
+                     max_bytes) -> None:  # fmt: skip
+    """The dates that matter in a story, each with what happened and where it was reported.
+
+    SOURCES are folders of .txt/.html files, JSON Lines files (one article a line: "text" or "html", "date",
+    optional "id", "title", "url"), single files, http(s) URLs of pages or RSS/Atom feeds, or - for stdin.
+    Unusable items are reported on stderr (and under "skipped" in JSON) and the rest goes on: exit 0 when a
+    timeline was made, 11 with --strict when something was skipped, and the item's own code (or 5) when no
+    article could be used.
+
+    \b
+    Examples:
+      dateline timeline articles/ --format html -o story.html
+      dateline timeline story.jsonl --dates 10 --sentences-per-date 2
+      dateline timeline article.txt --date 2023-11-30
+      dateline timeline https://example.org/feed.rss --from 2024-01-01 --format markdown
+    """
+    from contextlib import nullcontext
+
+    from .collection import read
+    from .errors import DatelineError as _Error
+    from .ingest import MAX_BYTES
+    from .timeline import timeline as make_timeline
+
+    for value, what in ((start, "--from"), (end, "--to"), (date_, "--date")):
+        parse_date_option(value, what)
+    items = read(sources, language=language, max_bytes=max_bytes or MAX_BYTES)
+    tty = sys.stderr.isatty()
+    if tty:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = Progress(SpinnerColumn(), TextColumn("{task.completed} articles read"), TimeElapsedColumn(),
+                       transient=True)  # fmt: skip
+    with bar if tty else nullcontext():
+        task = bar.add_task("reading", total=None) if tty else None
+        result = make_timeline(items, dates=n_dates, sentences_per_date=sentences_per_date, start=start, end=end,
+                               date=date_, language=language,
+                               progress=(lambda n: bar.update(task, completed=n)) if tty else None)  # fmt: skip
+    for s in result.skipped:
+        warn(f"skipped {s.reason if s.reason.startswith(s.source) else f'{s.source}: {s.reason}'}")
+    used = sum(result.volume.values())
+    if used == 0:
+        codes = {s.code for s in result.skipped}
+        error = _Error(f"no usable article among {result.read} input(s)")
+        error.exit_code = codes.pop() if len(codes) == 1 else errors.NO_TEXT
+        raise error
+    if not result.entries:
+        warn("no dated event found in the articles")
+    emit(result.render(fmt), output)
+    if strict and result.skipped:
+        raise click.exceptions.Exit(errors.PARTIAL)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn errors into one line and an exit code."""
     try:
