@@ -134,23 +134,19 @@ def from_text(
     ref = parse_around(around) if isinstance(around, Date) else around
     mentions = scan(text, lang)
     hint = _year_hint(ref)
-    b = _Bounds()
-    if ref:
-        b.lo, b.hi = ref
+    b = _Bounds()  # the reference only dates yearless mentions: it bounds nothing ("around" is approximate)
     # 0. A dateline: a full date (with its year) stated in the opening lines, as wire and WikiNews stories do.
     head = _opening(doc if isinstance(doc, Document) else None, text)
     for m in mentions:
         if m.start >= head:
             break
         d = _day_of(m, None) if m.f.get("year") and not m.future else None
-        if d and (not ref or ref[0] <= d <= ref[1]):
+        if d:
             why = f"date stated at the top of the article: '{_quote(text, m)}'"
             return PublicationDate(d, "text", [why], d, d)
     # 1. Explicit past dates are lower bounds.
     wrap = _wrap_months(mentions) if hint else set()
     dated = [(d, m) for m in mentions if m.past and not _ahead(text, m) and (d := _day_of(m, hint, wrap))]
-    if ref:
-        dated = [(d, m) for d, m in dated if d <= ref[1]]
     latest_dated = max(dated, key=lambda x: x[0]) if dated else None
     if latest_dated:
         d, m = latest_dated
@@ -315,8 +311,7 @@ def resolve(
     for clue in doc.date_clues:
         source = "user" if clue.source == "user" else "metadata"
         inferred = inferred or from_text(doc, ref)
-        # The text's own lower bound (not the reference's first day) is what metadata must not contradict.
-        floor = inferred.earliest if inferred.earliest and (not ref or inferred.earliest > ref[0]) else None
+        floor = inferred.earliest  # the text's own lower bound, which metadata must not contradict
         if floor and clue.value < floor - timedelta(days=1):
             why = (
                 "a January 1 date (copyright-like)"
