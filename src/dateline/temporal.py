@@ -155,8 +155,8 @@ def _merge_times(mentions: list[Mention], text: str) -> list[Mention]:
 
 _FUTURE_CUES = {
     "en": re.compile(
-        r"\b(?:will|won't|shall|'ll|going to|scheduled|plans? to|planned for|is to|are to|expected to|set to|"
-        r"is due|are due|upcoming)\b",
+        r"\b(?:will|won't|shall|'ll|would|going to|scheduled|plans? to|planned (?:to|for)|planning to|is to|are to|"
+        r"expected to|likely to|set to|as soon as|is due|are due|upcoming)\b",
         re.IGNORECASE,
     ),
     "es": re.compile(r"\b(?:\w+rá|\w+rán|próxim[oa]|va a|van a|prevé|previsto)\b", re.IGNORECASE),
