@@ -140,3 +140,26 @@ def test_languages(language, text, expected):
 def test_scan_does_not_depend_on_the_reference(seed_text):
     mentions = scan(seed_text)
     assert len(mentions) == len(tag(seed_text, None)) >= 19
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "El pasado 7 de octubre de 2023 y el lunes pasado; hace tres días, en el año 2022, el próximo año, "
+               "durante dos semanas, el 15/11/2023, mañana por la mañana.",
+         ["2023-10-07", "2023-11-27", "2023-11-27", "2022", "2024", "P2W", "2023-11-15", "2023-12-01"]),
+        ("fr", "Le 1er novembre, lundi dernier, il y a trois jours, en 2022, l'année prochaine, pendant deux "
+               "semaines, le 15/11/2023, demain matin. Mars est une planète.",
+         ["2023-11-01", "2023-11-27", "2023-11-27", "2022", "2024", "P2W", "2023-11-15", "2023-12-01"]),
+        ("de", "Am 3. März 2023, letzten Montag, vor drei Tagen, im Jahr 2022, nächstes Jahr, zwei Wochen lang, "
+               "am 15.11.2023, morgen früh. Der Morgen war kalt. Mai ist schön.",
+         ["2023-03-03", "2023-11-27", "2023-11-27", "2022", "2024", "P2W", "2023-11-15", "2023-12-01"]),
+        ("it", "Il 1º maggio, lunedì scorso, tre giorni fa, nel 2022, l'anno prossimo, per due settimane, "
+               "il 15/11/2023, domani mattina.",
+         ["2023-05-01", "2023-11-27", "2023-11-27", "2022", "2024", "P2W", "2023-11-15", "2023-12-01"]),
+    ],
+)  # fmt: skip
+def test_languages_numbers_relatives_and_false_friends(language, text, expected):
+    """Ordinal days, "last Monday" after its noun, "N units ago", years after a preposition, numeric dates read
+    day first; "por la mañana", "der Morgen", "Mars" the planet and "Mai" without a preposition are no dates."""
+    assert [t.value for t in tag(text, SEED_DCT, language)] == expected

@@ -159,10 +159,11 @@ _FUTURE_CUES = {
         r"expected to|likely to|set to|as soon as|is due|are due|upcoming)\b",
         re.IGNORECASE,
     ),
-    "es": re.compile(r"\b(?:\w+rá|\w+rán|próxim[oa]|va a|van a|prevé|previsto)\b", re.IGNORECASE),
-    "fr": re.compile(r"\b(?:\w+ra|\w+ront|prochaine?|va|vont|prévue?s?)\b", re.IGNORECASE),
-    "de": re.compile(r"\b(?:wird|werden|soll|sollen|nächste[nrs]?|kommende[nrs]?)\b", re.IGNORECASE),
-    "it": re.compile(r"\b(?:\w+rà|\w+ranno|prossim[oa]|previst[oa])\b", re.IGNORECASE),
+    # Verbs only: "próximo", "prochain", "nächste", "prossimo" qualify their own noun, not the clause.
+    "es": re.compile(r"\b(?:\w+rá|\w+rán|va a|van a|prevé|previsto)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:\w+ra|\w+ront|va|vont|prévue?s?)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:wird|werden|soll|sollen)\b", re.IGNORECASE),
+    "it": re.compile(r"\b(?:\w+rà|\w+ranno|previst[oa])\b", re.IGNORECASE),
 }
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 

@@ -168,7 +168,7 @@ REFS = {
            "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
            "the past": "PAST_REF", "the future": "FUTURE_REF"},
     "es": {"ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "en la actualidad": "PRESENT_REF",
-           "recientemente": "PAST_REF", "el pasado": "PAST_REF", "el futuro": "FUTURE_REF", "pronto": "FUTURE_REF"},
+           "recientemente": "PAST_REF", "el futuro": "FUTURE_REF", "pronto": "FUTURE_REF"},
     "fr": {"maintenant": "PRESENT_REF", "actuellement": "PRESENT_REF", "à présent": "PRESENT_REF",
            "récemment": "PAST_REF", "le passé": "PAST_REF", "l'avenir": "FUTURE_REF", "l’avenir": "FUTURE_REF",
            "bientôt": "FUTURE_REF"},
@@ -517,7 +517,8 @@ def _relunit_builder(language: str):
     units = _REL_UNITS[language]
 
     def build(m: re.Match, text: str) -> Mention | None:
-        rel = (m["rel"] or "").lower()
+        rel = (m["rel"] or "").lower().split()[-1:] or [""]
+        rel = rel[0] if rel[0] in rels else (m["rel"] or "").lower()  # "el próximo" -> "próximo"
         unit = units.get(m["unit"].lower())
         if unit is None or rel not in rels:
             return None
@@ -1079,6 +1080,7 @@ def _lang_year(m: re.Match, text: str) -> Mention | None:
 _LANG = {
     # prepositions that make a bare month or year a date; the "ago" construction; words for "the"
     "es": {
+        "year_word": r"(?:el\s+)?año",
         "prep": r"en|desde|hasta|de|del|durante|para|a",
         "ago_pre": r"hace",
         "ago_post": None,
@@ -1088,6 +1090,7 @@ _LANG = {
         "relunit_post": r"(?:(?:el|la)\s+)(?P<unit>{units})\s+(?P<rel>{rels})",
     },
     "fr": {
+        "year_word": r"(?:l['’]\s*)?ann[ée]e|l['’]an",
         "prep": r"en|depuis|jusqu'en|jusqu’en|dès|pendant|avant|après|de|d'|d’",
         "ago_pre": r"il y a",
         "ago_post": None,
@@ -1097,6 +1100,7 @@ _LANG = {
         "relunit_post": r"(?:(?:la|le|l'|l’)\s*)(?P<unit>{units})\s+(?P<rel>{rels})",
     },
     "de": {
+        "year_word": r"(?:dem\s+)?Jahre?",
         "prep": r"im|in|seit|bis|ab|vom|von|Anfang|Ende|Mitte",
         "ago_pre": r"vor",
         "ago_post": None,
@@ -1106,6 +1110,7 @@ _LANG = {
         "relunit_post": None,
     },
     "it": {
+        "year_word": r"(?:l['’]\s*)?anno",
         "prep": r"a|in|da|dal|fino a|entro|di|nel|del",
         "ago_pre": None,
         "ago_post": r"fa",
@@ -1153,7 +1158,10 @@ def _lang_rules(language: str) -> list[Rule]:
             ),
             _lang_month(language),
         ),
-        Rule(re.compile(rf"\b(?P<prep>{spec['prep']})\s+(?P<core>{_YEAR})\b"), _lang_year),
+        Rule(
+            re.compile(rf"\b(?P<prep>{spec['prep']})\s+(?:{spec['year_word']}\s+)?(?P<core>{_YEAR})\b"),
+            _lang_year,
+        ),
         Rule(
             re.compile(rf"\b(?:(?P<rel>{rels})\s+)?{dow}\b(?:\s+(?P<rel2>{rels}))?", i),
             _weekday_builder(language),
