@@ -84,9 +84,6 @@ def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
         if c.start >= last_end:
             kept.append(c)
             last_end = c.end
-        elif kept and c.start == kept[-1].start and c.end > kept[-1].end:  # pragma: no cover - sorted above
-            kept[-1] = c
-            last_end = c.end
     kept = _merge_times(kept, text)
     for k in kept:
         k.future, k.past = _tense(text, k.start, k.end, language)
@@ -310,7 +307,7 @@ def _season(season: str, ref: Date, offset: int | None) -> str:
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
     year = ref.year
     if offset == -1:  # the most recent one that is over
-        year = ref.year if ref.month >= start + 3 or (False) else ref.year - 1
+        year = ref.year if ref.month >= start + 3 else ref.year - 1
     elif offset == 1:
         year = ref.year if ref.month < start else ref.year + 1
     return f"{year:04d}-{season}"

@@ -809,7 +809,7 @@ def _en_rules() -> list[Rule]:
                 re.compile(
                     rf"\b(?:the\s+)?(?:(?P<mod>fiscal|year-ago|year-earlier|year-before|last year's|this "
                     rf"year's|next year's|latest|current|same)\s+)?(?:{_YEAR}\s+)?(?:fiscal\s+)?(?P<q>first|second|third|"
-                    rf"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b(?:\s+of\s+{_YEAR.replace('year', 'y2')})?",
+                    rf"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b(?:\s+of\s+(?P<y2>1[6-9]\d\d|20\d\d)(?!\d))?",
                     i,
                 ),
                 _en_quarter,
