@@ -133,3 +133,18 @@ def test_a_dateline_at_the_top_is_the_date(wikinews):
     row = next(r for r in wikinews if r["doc_id"] == "100911")
     p = from_text(row["text"])
     assert p.value == date.fromisoformat(row["dct"]) and "top of the article" in p.evidence[0]
+
+
+def test_copyright_like_date_loses_even_without_a_reference(seed_text):
+    """The January 1 date itself says which year to read the text in; the text then contradicts the day."""
+    doc = ingest.from_text(seed_text, language="en")
+    doc.date_clues = [DateClue(date(2023, 1, 1), "metadata", "copyright 2023")]
+    p = resolve(doc)
+    assert p.source == "text" and p.value == date(2023, 11, 30)
+
+
+def test_a_later_yearless_date_does_not_reject_other_metadata(seed_text):
+    """Without a reference, yearless dates cannot contradict a metadata day: it is kept."""
+    doc = ingest.from_text(seed_text, language="en")
+    doc.date_clues = [DateClue(date(2023, 11, 2), "metadata", "meta published 2023-11-02")]
+    assert resolve(doc).value == date(2023, 11, 2)

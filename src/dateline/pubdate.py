@@ -310,14 +310,15 @@ def resolve(
     inferred: PublicationDate | None = None
     for clue in doc.date_clues:
         source = "user" if clue.source == "user" else "metadata"
-        inferred = inferred or from_text(doc, ref)
+        # A January 1 date often stands for "some time that year" (a copyright line): read the text in that year
+        # and see whether it contradicts the day. Other dates are checked against the text's own full dates.
+        new_year = (clue.value.month, clue.value.day) == (1, 1)
+        inferred = inferred or from_text(
+            doc, ref or (parse_around(str(clue.value.year)) if new_year else None)
+        )
         floor = inferred.earliest  # the text's own lower bound, which metadata must not contradict
         if floor and clue.value < floor - timedelta(days=1):
-            why = (
-                "a January 1 date (copyright-like)"
-                if (clue.value.month, clue.value.day) == (1, 1)
-                else "a date"
-            )
+            why = "a January 1 date (copyright-like)" if new_year else "a date"
             inferred.evidence.insert(
                 0, f"metadata {clue.value.isoformat()} rejected: {why} earlier than the text's own dates"
             )
