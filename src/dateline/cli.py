@@ -259,7 +259,9 @@ def timeline_command(sources, n_dates, sentences_per_date, start, end, date_, st
         warn("no dated event found in the articles")
     emit(result.render(fmt), output)
     if strict and result.skipped:
-        raise click.exceptions.Exit(errors.PARTIAL)
+        partial = _Error(f"{len(result.skipped)} of {result.read} input(s) skipped (--strict)")
+        partial.exit_code = errors.PARTIAL
+        raise partial
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -119,7 +119,7 @@ def _jsonl(path: Path, language: str | None) -> Iterator[Item]:
         with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
             yield from _lines(fh, str(path), language)
     except (OSError, EOFError) as exc:  # unreadable, or a truncated gzip stream
-        yield Skipped(str(path), f"{path}: cannot read ({exc.strerror or exc})", NOT_FOUND)
+        yield Skipped(str(path), f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})", NOT_FOUND)
 
 
 def _stdin(language: str | None, max_bytes: int) -> Iterator[Item]:

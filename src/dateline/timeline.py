@@ -35,7 +35,7 @@ LEAD = 5  # undated sentences this close to an article's top report what happene
 MAX_CANDIDATES = 300  # per date and kind: bounds memory on huge collections
 # Sentence lengths in words: shorter is a fragment; longer than MAX_WORDS only when nothing else is there.
 MIN_WORDS, IDEAL_WORDS, MAX_WORDS = 6, 25, 60
-KEYWORDS = 5  # a collection's most frequent content words: a sentence must name one to be in the timeline
+KEYWORDS = 5  # a collection's most frequent content words: sentences naming one of them are preferred
 SMALL = 3  # up to this many articles: list every dated event they mention, nothing dated by publication
 REDUNDANCY = 0.5  # a sentence this similar (cosine) to one already chosen for the date adds nothing
 DASHES = "-" * 32  # tilse's separator line
@@ -289,13 +289,13 @@ def _summarize(
 ) -> list[TimelineSentence]:
     """Centroid-based, as DATEWISE: among the sentences that mention the day and the undated opening sentences
     published on it or the day after, the ones closest to the centroid of them all, without repeating one
-    another; near-identical candidates merged into one sentence with all their sources. Sentences must name one
-    of the collection's keywords (its most frequent content words: what the story is about)."""
+    another; near-identical candidates merged into one sentence with all their sources. Sentences that name one of
+    the collection's keywords (its most frequent content words: what the story is about) come first."""
     pool = list(c.mentioned.get(day, []))
     for offset in range(lead_days):
         pool += c.lead.get(day + timedelta(days=offset), [])
-    if keywords:
-        pool = [cand for cand in pool if keywords.intersection(cand.tokens)]
+    on_topic = [cand for cand in pool if keywords.intersection(cand.tokens)]
+    pool = on_topic or pool
     if not pool:
         return []
     vocab: dict[str, int] = {}
@@ -316,7 +316,7 @@ def _summarize(
     words = np.array([len(cand.text.split()) for cand in pool])
     scores = (
         m @ centroid
-        + 0.05 * np.log1p([support[leader[i]] - 1 for i in range(len(pool))])  # reported by several outlets
+        + 0.15 * np.log1p([support[leader[i]] - 1 for i in range(len(pool))])  # reported by several outlets
         - 0.01 * np.array([min(cand.position, 20) for cand in pool])  # news says what happened first
         - 0.1 * np.abs(words - IDEAL_WORDS) / IDEAL_WORDS  # one statement, not a fragment or a paragraph
         - 0.3 * (words > MAX_WORDS)
