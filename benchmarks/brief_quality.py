@@ -25,10 +25,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _common  # noqa: E402
+import _common
 
-from dateline import extract, segment  # noqa: E402
-from dateline.document import Document  # noqa: E402
+from dateline import extract, segment
+from dateline.document import Document
 
 SUMY = ("LexRank", "TextRank", "LSA", "Luhn")
 PUBLISHED = "published, SummEval's 100 articles, 11 references (the same articles, other sentence splits)"
@@ -69,7 +69,9 @@ def bbc_article(row: dict) -> tuple[Document, list[int], str]:
     """
     article = segment.normalize(row["article"])
     title, _, body = article.partition("\n")
-    doc = segment.build(body.strip("\n"), language="en", title=title.strip() or row.get("title"), id=row["id"])
+    doc = segment.build(
+        body.strip("\n"), language="en", title=title.strip() or row.get("title"), id=row["id"]
+    )
     summary = row["summary"]
     labels, cuts = [], set()
     for s in doc.sentences:
@@ -95,7 +97,9 @@ def bbc(data: Path, part: str = "test") -> list[dict]:
         doc, labels, reference = bbc_article(row)
         if len(doc.sentences) < 3 or not labels:
             continue
-        out.append({"id": row["id"], "doc": doc, "labels": labels, "references": [reference], "n": len(labels)})
+        out.append(
+            {"id": row["id"], "doc": doc, "labels": labels, "references": [reference], "n": len(labels)}
+        )
     return out
 
 
@@ -200,16 +204,17 @@ def main() -> None:
         results = {name: score(items, run) for name, run in runs.items()}
         rows = [[name, *(float(v) for v in r)] for name, (r, _) in results.items()]
         if set_name.startswith("SummEval"):
-            rows += [["LEAD-3 (" + PUBLISHED + ")", 33.9, 12.1, 29.4], ["LexRank (" + PUBLISHED + ")", 29.0, 9.7, 24.6]]
+            rows += [
+                ["LEAD-3 (" + PUBLISHED + ")", 33.9, 12.1, 29.4],
+                ["LexRank (" + PUBLISHED + ")", 29.0, 9.7, 24.6],
+            ]
         body.append(f"## {set_name}: {len(items)} articles\n")
         body.append(_common.table(["method", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-Lsum F1"], rows) + "\n")
         mine = results["dateline (default)"][0]
         others = {k: v[0] for k, v in results.items() if k != "dateline (default)"}
         beaten = all(mine[1] > v[1] and mine[2] > v[2] for v in others.values())
         floor_ok &= beaten
-        body.append(
-            f"Default beats every peer on ROUGE-2 and ROUGE-Lsum: **{'yes' if beaten else 'NO'}**.\n"
-        )
+        body.append(f"Default beats every peer on ROUGE-2 and ROUGE-Lsum: **{'yes' if beaten else 'NO'}**.\n")
     body.append(
         "ROUGE from rouge-score (use_stemmer=True; Lsum on one sentence a line), F1 x 100, averaged over each "
         "article's references, then over articles. All methods get the same sentence splits (dateline's Punkt "

@@ -18,10 +18,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _common  # noqa: E402
-from brief_quality import bbc, lead, ours, score  # noqa: E402
+import _common
+from brief_quality import bbc, lead, ours, score
 
-from dateline import extract  # noqa: E402
+from dateline import extract
 
 OUT = _common.ROOT / "src" / "dateline" / "data" / "brief_model.json"
 SEED = 13

@@ -23,8 +23,11 @@ from .segment import dateline_prefix, furniture
 
 METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_QUOTE_OPEN = '“"«„'
-_QUOTE_CLOSE = '”"»“'
+_NUMBER_WORD = re.compile(r"\S*\d\S*")
+_QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
+_QUOTE_OPEN = ("“", '"', "«", "„", "``")
+_BULLET_MARK = re.compile(r"^(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
+_QUOTE_CLOSE = ("”", "»", "''")
 _ATTRIBUTION = re.compile(
     r"\b(said|says|say|told|tells|according to|added|adds|asked|wrote|writes|stated|explained|argued|warned|"
     r"dijo|afirmó|según|a déclaré|selon|a dit|sagte|laut|erklärte|ha detto|secondo)\b",
@@ -41,7 +44,7 @@ def stopwords(language: str) -> frozenset[str]:
 
 def content_words(text: str, language: str = "en") -> list[str]:
     stop = stopwords(language)
-    return [w for w in (m.lower() for m in _WORD.findall(text)) if w not in stop and not w.isdigit()]
+    return [w for w in _WORD.findall(text.lower()) if w not in stop and not w.isdigit()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +57,18 @@ class Unit:
     score: float
 
 
+_LAST: list = [None, None]  # (document, its vectors): select() and paragraphs() of one brief share them
+
+
 def _vectors(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]]:
     """Row-normalized TF-IDF vectors of the sentences (IDF within the article), their content words, the vocabulary."""
+    if _LAST[0] is doc:
+        return _LAST[1]
+    _LAST[:] = [doc, _tfidf(doc)]
+    return _LAST[1]
+
+
+def _tfidf(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]]:
     tokens = [content_words(s.text, doc.language) for s in doc.sentences]
     vocab: dict[str, int] = {}
     for toks in tokens:
@@ -92,7 +105,7 @@ FEATURES = (
 
 
 def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab: dict[str, int],
-             candidates: list[int]) -> np.ndarray:  # fmt: skip
+             candidates: list[int], quoted: list[bool] | None = None) -> np.ndarray:  # fmt: skip
     """Feature rows (``FEATURES``) of the candidate sentences, in the order given."""
     n = len(candidates)
     centroid = vectors[candidates].sum(axis=0) if n else vectors.sum(axis=0)
@@ -106,7 +119,7 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
     else:
         title_vec = vectors[candidates[0]] if n else np.zeros(vectors.shape[1], dtype=np.float32)
     title_sim = vectors @ title_vec
-    quoted = _in_quote(doc)
+    quoted = _in_quote(doc) if quoted is None else quoted
     sims = vectors[candidates] @ vectors[candidates].T
     forward = np.triu(sims, 1).sum(axis=1) / max(n - 1, 1)
     backward = np.tril(sims, -1).sum(axis=1) / max(n - 1, 1)
@@ -127,9 +140,9 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
             math.log1p(nw),
             nw < 8,
             nw > 45,
-            sum(any(c.isdigit() for c in w) for w in words) / nw,
+            len(_NUMBER_WORD.findall(s.text)) / nw,
             sum(w[:1].isupper() for w in words[1:]) / nw,
-            quoted[i] or s.text.lstrip()[:1] in _QUOTE_OPEN,
+            quoted[i] or s.text.lstrip().startswith(_QUOTE_OPEN),
             s.text.rstrip().rstrip("'\"”’»").endswith("?"),
             len(tokens[i]) / nw,
         )
@@ -141,7 +154,9 @@ def model() -> dict:
     """The shipped salience weights (``data/brief_model.json``, written by ``benchmarks/train_brief.py``)."""
     data = json.loads((Path(__file__).parent / "data" / "brief_model.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
-        raise RuntimeError("brief_model.json does not match extract.FEATURES: re-run benchmarks/train_brief.py")
+        raise RuntimeError(
+            "brief_model.json does not match extract.FEATURES: re-run benchmarks/train_brief.py"
+        )
     for key in ("mean", "scale", "coef"):
         data[key] = np.asarray(data[key], dtype=np.float64)
     return data
@@ -159,11 +174,15 @@ def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:
     return cand, features(doc, vectors, tokens, vocab, cand)
 
 
-SHORT = 0.35  # a brief under this share of the article (sentences or words) follows the inverted pyramid
+REPEAT = 0.0
+LONG = 0.5
+LEDE_WEIGHTS = (0.5, 3.0, 1.0)
+LEDE = 3.5  # ... and so does a brief of three sentences or fewer: the lede of the story
+SHORT = 0.2  # a brief under this share of the article (sentences or words) follows the inverted pyramid
 
 
 def salience(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab: dict[str, int], *,
-             short: bool = False) -> np.ndarray:  # fmt: skip
+             short: bool = False, quoted: list[bool] | None = None) -> np.ndarray:  # fmt: skip
     """One score a sentence; furniture and headings get -inf.
 
     A brief of a fair share of the article (the default third) ranks by the learned model's probability. A short
@@ -175,10 +194,15 @@ def salience(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
     cand = candidates(doc)
     if not cand:
         return scores
-    x = features(doc, vectors, tokens, vocab, cand)
+    x = features(doc, vectors, tokens, vocab, cand, quoted)
     if short:
         col = FEATURES.index
-        lead = 0.5 * x[:, col("lead")] + 3.0 * x[:, col("forward")] - x[:, col("backward")]
+        a, b, c = LEDE_WEIGHTS
+        lead = a * x[:, col("lead")] + b * x[:, col("forward")] - c * x[:, col("backward")]
+        if REPEAT:
+            sims = vectors[cand] @ vectors[cand].T
+            lead -= REPEAT * np.concatenate([[0.0], np.tril(sims, -1).max(axis=1)[1:]])
+        lead -= LONG * x[:, col("long")]
         lead[0] = lead.max() + 1.0
         scores[cand] = lead
         return scores
@@ -198,30 +222,36 @@ def _heading(doc: Document, s: Sentence) -> bool:
 
 
 def _in_quote(doc: Document) -> list[bool]:
-    """Whether each sentence is (part of) a quotation that carries no attribution of its own."""
+    """Whether each sentence is (part of) a quotation that carries no attribution of its own: it opens with a
+    quote mark, continues a quotation left open, or closes one it did not open."""
     out = []
     open_quote = False
     for s in doc.sentences:
-        if s.index == doc.paragraphs[s.paragraph].first:
+        if s.index == doc.paragraphs[s.paragraph].first and _QUOTE_MARK.search(s.text) is None:
             open_quote = False
         text = s.text.strip()
-        starts_quoted = open_quote or text[:1] in _QUOTE_OPEN
+        marks = _QUOTE_MARK.findall(text)
+        closes_first = bool(marks) and marks[0] in _QUOTE_CLOSE
+        starts_quoted = open_quote or text.startswith(_QUOTE_OPEN) or closes_first
         out.append(starts_quoted and not _ATTRIBUTION.search(text))
-        for ch in text:
-            if ch in "“«„":
-                open_quote = True
-            elif ch in "”»":
+        for ch in marks:
+            if ch in _QUOTE_CLOSE:
                 open_quote = False
             elif ch == '"':
                 open_quote = not open_quote
+            else:
+                open_quote = True
     return out
 
 
 def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
-    """The neighbouring sentence of the same paragraph that names the speaker of quotation i."""
+    """The neighbouring sentence that names the speaker of quotation i: the next or previous one, or two away
+    inside the same paragraph; looking back first when i continues a quotation opened before it."""
     para = doc.paragraphs[doc.sentences[i].paragraph]
-    for j in (i + 1, i - 1, i + 2, i - 2):
-        if para.first <= j < para.last and not quoted[j] and _ATTRIBUTION.search(doc.sentences[j].text):
+    continues = not doc.sentences[i].text.lstrip().startswith(_QUOTE_OPEN)
+    for j in (i - 1, i + 1, i - 2, i + 2) if continues else (i + 1, i - 1, i + 2, i - 2):
+        near = abs(j - i) == 1 or para.first <= j < para.last
+        if near and 0 <= j < len(quoted) and not quoted[j] and _ATTRIBUTION.search(doc.sentences[j].text):
             return j
     return None
 
@@ -256,14 +286,15 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         return []
     vectors, tokens, vocab = _vectors(doc)
     share = amount / len(doc.sentences) if kind == "sentences" else amount / max(doc.words, 1)
-    scores = salience(doc, vectors, tokens, vocab, short=share < short)
-    if share < short:
+    wanted = amount if kind == "sentences" else amount * len(doc.sentences) / max(doc.words, 1)
+    lede = share < short or wanted <= LEDE
+    quoted = _in_quote(doc)
+    scores = salience(doc, vectors, tokens, vocab, short=lede, quoted=quoted)
+    if lede:
         redundancy = 0.0  # the lead order already avoids repeats; MMR would trade lead sentences for odd ones
         # ... and the pick stays in the lead: the first twice-the-brief candidate sentences (at least six).
-        wanted = amount if kind == "sentences" else amount * len(doc.sentences) / max(doc.words, 1)
         ranked = np.flatnonzero(np.isfinite(scores))
         scores[ranked[max(6, math.ceil(2 * wanted)) :]] = -math.inf
-    quoted = _in_quote(doc)
     chosen: list[int] = []
     used = 0.0
 
@@ -297,7 +328,10 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
     units = []
     for i in sorted(chosen):
         s = doc.sentences[i]
-        cut = dateline_prefix(s.text) if i == 0 or s.index == doc.paragraphs[s.paragraph].first else 0
+        cut = 0
+        if i == 0 or s.index == doc.paragraphs[s.paragraph].first:  # a dateline or a list marker opens it
+            bullet = _BULLET_MARK.match(s.text)
+            cut = bullet.end() if bullet else dateline_prefix(s.text)
         units.append(Unit(s, s.start + cut, s.end, float(scores[i])))
     return units
 

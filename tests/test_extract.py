@@ -1,0 +1,186 @@
+"""The extractive brief's behaviour on real inputs: the seed article and WikiNews articles (CC BY 4.0)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dateline import extract, ingest, segment
+from dateline.errors import UsageError
+
+
+def seed_doc(seed_text):
+    return segment.build(segment.normalize(seed_text), language="en")
+
+
+def wikinews_doc(row):
+    return segment.build(segment.normalize(row["text"]), language="en", title=row["title"])
+
+
+def texts(doc, units):
+    return [doc.text[u.start : u.end] for u in units]
+
+
+def test_default_brief_of_the_seed_is_a_third_verbatim_in_order_and_not_only_the_lead(seed_text):
+    doc = seed_doc(seed_text)
+    units = extract.select(doc)
+    words = sum(len(t.split()) for t in texts(doc, units))
+    assert 0.25 * doc.words <= words <= 0.45 * doc.words
+    for unit, text in zip(units, texts(doc, units), strict=True):
+        assert text in seed_text and text.strip() == text
+        assert unit.sentence.start <= unit.start < unit.end == unit.sentence.end
+    indexes = [u.sentence.index for u in units]
+    assert indexes == sorted(indexes) and len(set(indexes)) == len(indexes)
+    # salient sentences come from the whole article, not only its first paragraphs
+    assert max(indexes) >= len(doc.sentences) // 2
+    assert indexes[0] == 0  # ... and the brief opens with the article's lede
+    groups = extract.paragraphs(doc, units)
+    assert 3 <= len(groups) <= 9
+    assert [u for g in groups for u in g] == units
+
+
+def test_sentence_word_and_ratio_budgets(seed_text):
+    doc = seed_doc(seed_text)
+    assert len(extract.select(doc, sentences=5)) == 5
+    short = extract.select(doc, words=120)
+    assert 60 <= sum(len(t.split()) for t in texts(doc, short)) <= 180
+    half = extract.select(doc, ratio=0.5)
+    assert sum(len(t.split()) for t in texts(doc, half)) > sum(len(t.split()) for t in texts(doc, short))
+    with pytest.raises(UsageError):
+        extract.select(doc, sentences=3, words=100)
+    with pytest.raises(UsageError):
+        extract.select(doc, ratio=1.5)
+    with pytest.raises(UsageError):
+        extract.select(doc, sentences=0)
+
+
+def test_a_three_sentence_brief_is_the_lede_of_the_story(seed_text):
+    doc = seed_doc(seed_text)
+    units = extract.select(doc, sentences=3)
+    assert len(units) == 3
+    assert units[0].sentence.index == 0
+    assert all(u.sentence.index < 10 for u in units)
+
+
+def test_page_furniture_never_enters_the_brief(seed_text):
+    furniture = (
+        "By Helene Cooper and Eric Schmitt\n\n"
+        "PUBLISHED: 09:14 EST, 30 November 2023 | UPDATED: 11:02 EST, 30 November 2023\n\n"
+        "WASHINGTON (AP) —\n\n"
+    )
+    credits = (
+        "\n\nPhoto: a U.S. Navy destroyer in the Red Sea (Reuters)\n\nJulian Barnes contributed reporting."
+    )
+    doc = segment.build(furniture + segment.normalize(seed_text) + credits, language="en")
+    for budget in ({}, {"sentences": 3}, {"ratio": 0.9}):
+        chosen = texts(doc, extract.select(doc, **budget))
+        assert chosen[0].startswith("Neither Washington nor Tehran")
+        assert not any(segment.furniture(t) for t in chosen)
+        joined = "\n".join(chosen)
+        for bit in ("Helene Cooper", "PUBLISHED", "WASHINGTON (AP)", "Photo:", "contributed reporting"):
+            assert bit not in joined
+
+
+def test_wikinews_briefs_skip_headline_and_dateline(wikinews):
+    for row in wikinews:
+        doc = wikinews_doc(row)
+        title, dateline = row["text"].split("\n")[:2]
+        for budget in ({}, {"sentences": 3}):
+            chosen = texts(doc, extract.select(doc, **budget))
+            assert chosen, row["doc_id"]
+            assert title not in chosen and dateline not in chosen
+            assert all(t in row["text_without_title_and_dateline"] for t in chosen)
+        first = extract.select(doc, sentences=1)[0].sentence  # the first reporting sentence
+        assert (
+            first.index == extract.candidates(doc)[0] and first.index in (2, 3) and first.text.endswith(".")
+        )
+
+
+def _quote_pairs_hold(doc, units):
+    quoted = extract._in_quote(doc)
+    chosen = {u.sentence.index for u in units}
+    for i in chosen:
+        if quoted[i]:
+            speaker = extract._speaker_neighbour(doc, i, quoted)
+            if speaker is not None and speaker not in chosen:
+                return False
+    return True
+
+
+def test_no_quotation_without_its_named_speaker(seed_text, wikinews):
+    docs = [seed_doc(seed_text), *(wikinews_doc(r) for r in wikinews)]
+    checked = 0
+    for doc in docs:
+        quoted = extract._in_quote(doc)
+        checked += sum(extract._speaker_neighbour(doc, i, quoted) is not None for i in range(len(quoted)))
+        for budget in ({}, {"sentences": 3}, {"sentences": 8}, {"ratio": 0.6}):
+            assert _quote_pairs_hold(doc, extract.select(doc, **budget))
+    assert checked >= 3  # the inputs do have speaker-less quotations with the speaker next door
+
+
+def test_quotation_picked_alone_brings_its_speaker(wikinews):
+    # "Everyone told us we were crazy" is opened by a sentence naming Ron Sugar and closed by one that does not.
+    row = next(r for r in wikinews if r["doc_id"] == "100911")
+    doc = wikinews_doc(row)
+    quoted = extract._in_quote(doc)
+    i = next(s.index for s in doc.sentences if s.text.startswith("But we took a big swing"))
+    assert quoted[i]
+    assert "Ron Sugar" in doc.sentences[extract._speaker_neighbour(doc, i, quoted)].text
+
+
+def test_single_paragraph_text_still_gets_paragraphs(seed_text):
+    one = " ".join(p.strip() for p in segment.normalize(seed_text).split("\n") if p.strip())
+    doc = segment.build(one, language="en")
+    assert len(doc.paragraphs) == 1
+    units = extract.select(doc)
+    groups = extract.paragraphs(doc, units)
+    assert 3 <= len(groups) <= 9
+    assert all(len(g) <= 4 for g in groups)
+    assert all(t in one for t in texts(doc, units))
+
+
+def test_bullet_lists_lose_their_markers_and_keep_their_items(seed_text):
+    doc0 = seed_doc(seed_text)
+    items = [s.text for s in doc0.sentences[:12]]
+    text = "Key points:\n" + "\n".join(f"- {t}" for t in items)
+    doc = segment.build(text, language="en")
+    chosen = texts(doc, extract.select(doc, sentences=4))
+    assert len(chosen) == 4
+    assert all(t in items for t in chosen)
+
+
+def test_one_line_and_tiny_inputs():
+    line = "The central bank raised its main interest rate by a quarter point on Thursday."
+    doc = segment.build(line, language="en")
+    units = extract.select(doc)
+    assert texts(doc, units) == [line]
+    assert extract.paragraphs(doc, units) == [units]
+    # a heading alone gives no brief sentence rather than a crash
+    assert extract.select(segment.build("Breaking news", language="en")) == []
+
+
+def test_shipped_weights_match_the_features_and_runtime_needs_no_sklearn(seed_text, tmp_path):
+    model = extract.model()
+    assert list(model["features"]) == list(extract.FEATURES)
+    assert len(model["coef"]) == len(extract.FEATURES)
+    path = tmp_path / "a.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    code = (
+        "import sys, dateline\n"
+        f"b = dateline.brief(dateline.load({str(path)!r}))\n"
+        "assert b.sentences\n"
+        "print(json.dumps(sorted(m for m in ('sklearn', 'scipy', 'sumy') if m in sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", "import json\n" + code], capture_output=True, text=True, check=True
+    )
+    assert json.loads(out.stdout) == []
+
+
+def test_html_and_text_give_the_same_brief(seed_text):
+    paras = [p for p in segment.normalize(seed_text).split("\n") if p.strip()]
+    page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>"
+    a = seed_doc("\n\n".join(paras))
+    b = ingest.from_text(page, language="en")
+    assert texts(a, extract.select(a)) == texts(b, extract.select(b))
