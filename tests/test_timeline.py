@@ -68,7 +68,7 @@ def test_wikinews_timeline_dates_events_by_their_own_date(airbus):
     # date), not by the articles' publication days.
     flight = by_date["2007-10-25"]
     assert flight.mentions == 2 and flight.published == 0
-    assert "October 25" in flight.sentences[0].text and flight.sentences[0].published == date(2007, 10, 15)
+    assert "October 25" in flight.sentences[0].text and flight.sentences[0].published < date(2007, 10, 25)
     # The busiest day of the fixture: two articles published on 2005-06-13 (Ryanair's and Qatar Airways' orders).
     assert by_date["2005-06-13"].published == 2
 

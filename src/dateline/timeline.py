@@ -36,6 +36,7 @@ MAX_CANDIDATES = 300  # per date and kind: bounds memory on huge collections
 # Sentence lengths in words: shorter is a fragment; longer than MAX_WORDS only when nothing else is there.
 MIN_WORDS, IDEAL_WORDS, MAX_WORDS = 6, 25, 60
 KEYWORDS = 5  # a collection's most frequent content words: sentences naming one of them are preferred
+TOPIC_WORDS = 100  # the story's vocabulary: its most frequent content words, with their frequencies
 SMALL = 3  # up to this many articles: list every dated event they mention, nothing dated by publication
 REDUNDANCY = 0.5  # a sentence this similar (cosine) to one already chosen for the date adds nothing
 DASHES = "-" * 32  # tilse's separator line
@@ -285,7 +286,7 @@ def _sizes(c: _Collector, dates: int | None, per_date: int | None) -> tuple[int,
 
 
 def _summarize(
-    c: _Collector, day: Date, k: int, keywords: frozenset[str], lead_days: int
+    c: _Collector, day: Date, k: int, topic: dict[str, int], lead_days: int
 ) -> list[TimelineSentence]:
     """Centroid-based, as DATEWISE: among the sentences that mention the day and the undated opening sentences
     published on it or the day after, the ones closest to the centroid of them all, without repeating one
@@ -294,6 +295,7 @@ def _summarize(
     pool = list(c.mentioned.get(day, []))
     for offset in range(lead_days):
         pool += c.lead.get(day + timedelta(days=offset), [])
+    keywords = set(list(topic)[:KEYWORDS])
     on_topic = [cand for cand in pool if keywords.intersection(cand.tokens)]
     pool = on_topic or pool
     if not pool:
@@ -311,11 +313,14 @@ def _summarize(
     m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
     centroid = m.sum(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    story = np.array([topic.get(w, 0.0) for w in vocab], dtype=np.float32) * idf  # the whole story's words
+    story /= max(float(np.linalg.norm(story)), 1e-9)
     leader = dedup.leaders(m @ m.T)
     support = Counter(leader)
     words = np.array([len(cand.text.split()) for cand in pool])
     scores = (
         m @ centroid
+        + 0.2 * (m @ story)  # about the story, not a side remark
         + 0.15 * np.log1p([support[leader[i]] - 1 for i in range(len(pool))])  # reported by several outlets
         - 0.01 * np.array([min(cand.position, 20) for cand in pool])  # news says what happened first
         - 0.1 * np.abs(words - IDEAL_WORDS) / IDEAL_WORDS  # one statement, not a fragment or a paragraph
@@ -370,12 +375,12 @@ def timeline(
     small = len(collector.articles) <= SMALL
     if small:  # a few articles: their dated events, not their publication days
         scores = {d: s for d, s in scores.items() if collector.mention_articles[d]}
-    keywords = frozenset() if small else frozenset(w for w, _ in collector.df.most_common(KEYWORDS))
+    topic = {} if small else dict(collector.df.most_common(TOPIC_WORDS))
     entries: list[Entry] = []
     for day in sorted(scores, key=lambda d: (-scores[d], d)):
         if len(entries) == n_dates:
             break
-        sentences = _summarize(collector, day, k, keywords, lead_days=0 if small else 2)
+        sentences = _summarize(collector, day, k, topic, lead_days=0 if small else 2)
         if sentences:
             entries.append(Entry(day, sentences, scores[day], collector.mention_articles[day],
                                  collector.published[day]))  # fmt: skip
