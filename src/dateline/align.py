@@ -1,6 +1,7 @@
 """Alignment of a claim (a summary sentence) to the article sentences that can support it, and the features that
 tell a faithful claim from a bent one.
 
+Sums over sets use ``math.fsum`` so that features do not depend on hash order (training stays reproducible).
 Matching works on Snowball stems of lowercased, de-tokenized text (evaluation sets come PTB-tokenized and partly
 lowercased), weighted by IDF within the article, so a shared rare name counts more than a shared "said". Each claim
 gets its best 1-3 evidence sentences (greedy coverage), then a fixed vector of features (``FEATURES``): how much of
@@ -28,6 +29,8 @@ _PTB = [
     (re.compile(r"-lrb-|-lsb-|-lcb-", re.I), "("),
     (re.compile(r"-rrb-|-rsb-|-rcb-", re.I), ")"),
     (re.compile(r"``|''"), '"'),
+    (re.compile(r"(\d), (\d{3})\b"), r"\1,\2"),  # "3, 800" -> "3,800"
+    (re.compile(r"(\d) \. (\d)"), r"\1.\2"),
 ]
 NEGATIONS = frozenset(
     "not n't no never none neither nor nobody nothing nowhere without cannot deny denies denied refused".split()
@@ -75,6 +78,7 @@ FEATURES = [
     "bigram_new",  # share of the claim's word bigrams absent from the evidence
     "bigram_art",  # share of the claim's word bigrams absent from the whole article
     "trigram_art",  # share of the claim's word trigrams absent from the whole article
+    "head_miss",  # share of the claim's first three content stems (its subject, usually) not in the best sentence
     "order",  # 1 - LCS of content stems with the best sentence / claim content length
     "group",  # a plural group noun in the claim absent (as a plural) from the evidence
     "speaker",  # the claim attributes speech and its speaker's words are missing from the evidence
@@ -87,7 +91,7 @@ FEATURES = [
 SIGNS = {
     "cov1": 1, "cove": 1, "cova": 1, "gain": 0, "spread": -1, "halves": -1, "miss_idf": -1, "names_art": -1,
     "names_ev": -1, "nums_art": -1, "nums_ev": -1, "dates_ev": -1, "neg_flip": -1, "bigram_new": -1,
-    "bigram_art": -1, "trigram_art": -1, "order": -1, "group": -1, "speaker": -1, "length": 0, "cov1_sq": 1,
+    "bigram_art": -1, "trigram_art": -1, "head_miss": -1, "order": -1, "group": -1, "speaker": -1, "length": 0, "cov1_sq": 1,
     "short_sent": 0,
 }  # fmt: skip
 
@@ -196,8 +200,8 @@ class Article:
 
     def best(self, stems: list[str]) -> tuple[int, float]:
         """The article sentence covering the most IDF mass of ``stems`` and that share."""
-        total = sum(self.weight(w) for w in set(stems)) or 1.0
-        scores = [sum(self.idf[w] for w in set(stems) & s) / total for s in self.sets]
+        total = math.fsum(self.weight(w) for w in set(stems)) or 1.0
+        scores = [math.fsum(self.idf[w] for w in set(stems) & s) / total for s in self.sets]
         j = int(np.argmax(scores)) if scores else 0
         return j, (scores[j] if scores else 0.0)
 
@@ -220,9 +224,9 @@ class Alignment:
 
     @property
     def contradictions(self) -> bool:
-        """A concrete fact the evidence contradicts: a number, date or name absent from the article or the
-        evidence, a negation flip, a speaker who is not the one quoted, or a name swapped into a copied sentence."""
-        return bool(self.missing_numbers or self.misplaced_numbers or self.missing_dates or self.missing_names
+        """A concrete fact the evidence contradicts: a number or name absent from the article, a date absent from
+        the evidence, a negation flip, a speaker who is not the one quoted, or a name swapped into a copied sentence."""
+        return bool(self.missing_numbers or self.missing_dates or self.missing_names
                     or self.negation_flip or self.speaker_missing
                     or (self.near_copy and self.misplaced_names))  # fmt: skip
 
@@ -233,6 +237,31 @@ def _known(name: str, vocab: set[str]) -> bool:
         return True
     return len(name) >= 4 and any(len(v) >= 4 and (name.startswith(v) or v.startswith(name)) for v in vocab
                                   if v[:4] == name[:4])  # fmt: skip
+
+
+def _negated(t: Tokens) -> set[str]:
+    """Content stems in the scope of a negation: the two words after "not", "never", "can't"..."""
+    out = set()
+    content = set(t.content)
+    for k, w in enumerate(t.words):
+        if w in NEGATIONS or w.endswith("n't"):
+            out.update(st for st in t.stems[k + 1 : k + 3] if st in content)
+    return out
+
+
+def _flipped(claim: Tokens, evidence: list[Tokens]) -> bool:
+    """A word negated on one side and plainly asserted on the other ("did not strike ammunition depots" against
+    "struck ammunition depots"); a negation in a part the claim left out is no flip."""
+    mine = _negated(claim)
+    claim_content = set(claim.content)
+    for t in evidence:
+        theirs = _negated(t)
+        content = set(t.content)
+        if any(x in content and x not in theirs for x in mine):
+            return True
+        if any(x in claim_content and x not in mine for x in theirs):
+            return True
+    return False
 
 
 def _lcs(a: list[str], b: list[str]) -> int:
@@ -272,11 +301,11 @@ def align(article: Article, text: str) -> Alignment:
     tok = tokenize(text, article.names_hint, article.doc.language)
     claim = set(tok.content)
     weights = {w: article.weight(w) for w in claim}
-    total = sum(weights.values()) or 1.0
+    total = math.fsum(weights.values()) or 1.0
     n = len(article.sets)
     if n == 0:
         raise ValueError("article has no sentences")
-    shares = np.array([sum(weights[w] for w in claim & s) for s in article.sets]) / total
+    shares = np.array([math.fsum(weights[w] for w in claim & s) for s in article.sets]) / total
     first = int(np.argmax(shares))
     cov1 = float(shares[first])
     evidence, covered = [first], claim & article.sets[first]
@@ -285,7 +314,7 @@ def align(article: Article, text: str) -> Alignment:
         rest = claim - covered
         if not rest:
             break
-        gains = np.array([sum(weights[w] for w in rest & s) for s in article.sets]) / total
+        gains = np.array([math.fsum(weights[w] for w in rest & s) for s in article.sets]) / total
         gains[evidence] = 0
         j = int(np.argmax(gains))
         # Another sentence must bring a real part of the claim (two words or more), not one swapped-in name.
@@ -295,9 +324,9 @@ def align(article: Article, text: str) -> Alignment:
         covered |= claim & article.sets[j]
         if gains[j] >= 0.15:
             spread = max(spread, math.log1p(min(abs(j - e) for e in evidence[:-1])))
-    cove = sum(weights[w] for w in covered) / total
-    cova = sum(weights[w] for w in claim & article.vocab) / total
-    miss_idf = sum(weights[w] for w in claim - article.vocab)
+    cove = math.fsum(weights[w] for w in covered) / total
+    cova = math.fsum(weights[w] for w in claim & article.vocab) / total
+    miss_idf = math.fsum(weights[w] for w in claim - article.vocab)
 
     # Halves: a claim whose two halves come from two distant sentences was fused.
     halves = 0.0
@@ -320,8 +349,7 @@ def align(article: Article, text: str) -> Alignment:
     misplaced_numbers = sorted(x for x in tok.numbers if x in article.numbers and x not in ev_numbers)
     missing_dates = sorted(x for x in tok.dates if x not in ev_dates and x not in AMBIGUOUS_DATES)
     best_tok = article.tokens[first]
-    # A flip only when no evidence sentence has the claim's negation parity ("not careful" / "not cautious" is fine).
-    neg_flip = cov1 > 0.4 and all(tok.negations % 2 != t.negations % 2 for t in ev_tokens)
+    neg_flip = cov1 > 0.4 and _flipped(tok, ev_tokens[:1]) and _flipped(tok, ev_tokens)
     bigrams = set(zip(tok.stems, tok.stems[1:], strict=False))
     ev_bigrams = set().union(*(article.bigrams[j] for j in evidence))
     bigram_new = len(bigrams - ev_bigrams) / (len(bigrams) or 1)
@@ -329,16 +357,18 @@ def align(article: Article, text: str) -> Alignment:
     trigrams = set(zip(tok.stems, tok.stems[1:], tok.stems[2:], strict=False))
     trigram_art = len(trigrams - article.trigrams) / (len(trigrams) or 1)
     order = 1.0 - _lcs(content, best_tok.content) / (len(content) or 1)
+    head = content[:3]
+    head_miss = sum(1 for w in head if w not in article.sets[first]) / (len(head) or 1)
     groups = sorted(g for g in GROUPS if g in tok.words and g not in ev_words)
     speakers = _speaker_words(tok)
     # The speaker must be named where the claim's content is: in its best sentence or a neighbour (quotes run on).
     near = [article.tokens[j] for j in range(max(0, first - 1), min(n, first + 2))]
     near_stems = set().union(*(set(t.stems) for t in near))
-    speaker_missing = cov1 >= 0.4 and bool(speakers) and any(s not in near_stems for s in speakers)
+    speaker_missing = cov1 >= 0.4 and bool(speakers) and not any(s in near_stems for s in speakers)
     features = np.array(
         [
             cov1, cove, cova, cove - cov1, spread, halves, miss_idf, len(missing_names), len(misplaced_names),
-            len(missing_numbers), len(misplaced_numbers), len(missing_dates), float(neg_flip), bigram_new, bigram_art, trigram_art, order,
+            len(missing_numbers), len(misplaced_numbers), len(missing_dates), float(neg_flip), bigram_new, bigram_art, trigram_art, head_miss, order,
             float(bool(groups)), float(speaker_missing), math.log1p(len(claim)), cov1 * cov1,
             float(len(claim) <= 5),
         ],
