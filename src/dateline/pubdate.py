@@ -208,6 +208,13 @@ def from_text(
             b.at_least(fits[0], f"weekdays ({names}) fall after the latest dated event")
             b.at_most(fits[-1], f"weekdays ({names}) fall after the latest dated event")
         event = max(_weekday_before(w.f["dow"], b.lo) for w in weekdays)
+    if b.lo is None and hint is None:
+        yearless = [m for m in mentions if m.kind == "date" and m.past and not m.f.get("year")]
+        if yearless:
+            b.evidence.append(
+                f"the text's dates do not state their year (e.g. '{_quote(text, yearless[-1])}'): "
+                "a reference year (--around YYYY) would place them"
+            )
     return _conclude(b, event, latest_dated is not None or b.text_hi)
 
 
@@ -287,7 +294,7 @@ def _weekday_before(dow: int, p: Date) -> Date:
 
 def _conclude(b: _Bounds, event: Date | None, informative: bool) -> PublicationDate:
     if not informative or b.lo is None:
-        return PublicationDate(None, "unknown", ["no dated event in the text", *b.evidence], b.lo, b.hi)
+        return PublicationDate(None, "unknown", b.evidence or ["no dated event in the text"], b.lo, b.hi)
     if b.hi is not None and b.hi < b.lo:
         return PublicationDate(None, "unknown", ["the text's date clues contradict each other", *b.evidence])
     if b.hi is not None and (b.hi - b.lo).days + 1 <= MAX_COMMIT_WIDTH:
