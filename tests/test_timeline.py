@@ -9,7 +9,7 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -262,3 +262,26 @@ def test_unreadable_file_is_skipped(tmp_path, capsys):
     locked.chmod(0)
     code, _, err = run_cli(capsys, "timeline", str(locked), str(SEED), "--date", "2023-11-30")
     assert code == 0 and "permission denied" in err
+
+
+def test_rss_feed_file_as_a_source(tmp_path, capsys):
+    from datetime import datetime
+    from email.utils import format_datetime
+    from html import escape
+
+    arts = [a for a in wikinews() if a["date"].startswith("2007-10")]
+    items = "".join(
+        f"<item><title>{escape(a['title'])}</title><link>{escape(a['url'])}</link><guid>{a['id']}</guid>"
+        f"<pubDate>{format_datetime(datetime.fromisoformat(a['date']).replace(tzinfo=UTC))}</pubDate>"
+        f"<description>{escape(a['text'])}</description></item>"
+        for a in arts
+    )
+    feed = tmp_path / "wikinews.rss"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>WikiNews</title>{items}'
+                    "</channel></rss>", encoding="utf-8")  # fmt: skip
+    code, out, err = run_cli(capsys, "timeline", str(feed), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["read"] == len(arts) == 2 and not data["skipped"]
+    assert "2007-10-25" in [e["date"] for e in data["entries"]]
+    assert {a["url"] for a in data["articles"].values()} <= {a["url"] for a in arts}
