@@ -23,9 +23,11 @@ from .segment import dateline_prefix, furniture
 
 METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_NUMBER_WORD = re.compile(r"\S*\d\S*")
+_HAS_DIGIT = re.compile(r"\d").search
 _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
+# A bare wire-service tag opening the story, as tokenized text writes it ("( CNN ) Eight Iranian border guards...").
+_SOURCE_TAG = re.compile(r"^\(\s*(?:CNN|AP|Reuters|AFP|UPI)\s*\)\s*(?:[-—–]{1,2}\s*)?(?=[A-Z])")
 _BULLET_MARK = re.compile(r"^(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
 _QUOTE_CLOSE = ("”", "»", "''")
 _ATTRIBUTION = re.compile(
@@ -140,8 +142,8 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
             math.log1p(nw),
             nw < 8,
             nw > 45,
-            len(_NUMBER_WORD.findall(s.text)) / nw,
-            sum(w[:1].isupper() for w in words[1:]) / nw,
+            len(list(filter(_HAS_DIGIT, words))) / nw,
+            sum(map(str.isupper, [w[0] for w in words[1:]])) / nw,
             quoted[i] or s.text.lstrip().startswith(_QUOTE_OPEN),
             s.text.rstrip().rstrip("'\"”’»").endswith("?"),
             len(tokens[i]) / nw,
@@ -330,8 +332,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         s = doc.sentences[i]
         cut = 0
         if i == 0 or s.index == doc.paragraphs[s.paragraph].first:  # a dateline or a list marker opens it
-            bullet = _BULLET_MARK.match(s.text)
-            cut = bullet.end() if bullet else dateline_prefix(s.text)
+            mark = _BULLET_MARK.match(s.text) or _SOURCE_TAG.match(s.text)
+            cut = mark.end() if mark else dateline_prefix(s.text)
         units.append(Unit(s, s.start + cut, s.end, float(scores[i])))
     return units
 
