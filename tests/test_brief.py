@@ -80,6 +80,14 @@ def test_seed_without_date_is_unknown_or_inferred_and_require_date(seed_text):
         dateline.brief(seed_text, require_date=True)
 
 
+def test_seed_dated_from_its_text_with_a_reference_year(seed_text):
+    result = dateline.brief(seed_text, around="2023")
+    assert result.date_source == "text"
+    assert result.date == "2023-11-30"
+    assert "2023-11-29" <= result.published.to_dict()["earliest"] <= result.published.to_dict()["latest"] <= "2023-12-01"
+    assert result.to_text().startswith("date 2023-11-30\n\n")
+
+
 def test_wikinews_fixtures(wikinews):
     for row in wikinews:
         result = dateline.brief(row["text_without_title_and_dateline"], date=row["dct"] or None)
@@ -111,7 +119,7 @@ def test_short_single_line_and_bullets():
     result = dateline.brief(bullets, date="2024-10-01")
     assert 1 <= len(result.sentences) <= 3
     for s in result.sentences:
-        assert s.text.startswith("- ") and s.text in bullets
+        assert s.text in bullets and not s.text.startswith("Key points")
 
 
 def test_markdown_and_html(seed_text):

@@ -96,16 +96,21 @@ def brief(
     source: str | Document,
     *,
     date: str | Date | None = None,
+    around: str | int | Date | None = None,
     sentences: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
     language: str | None = None,
     require_date: bool = False,
 ) -> Brief:
-    """A dated brief of ``source``: article text (plain or HTML, detected) or a Document from ``dateline.load``."""
+    """A dated brief of ``source``: article text (plain or HTML, detected) or a Document from ``dateline.load``.
+
+    ``around`` (a year, month or day: "2023", "2023-11") is a reference for texts that state no year.
+    """
     given = _as_date(date)
+    reference = pubdate.parse_around(around)
     doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
-    published = pubdate.resolve(doc, date=given)
+    published = pubdate.resolve(doc, date=given, around=reference)
     if require_date and published.value is None:
         raise DateUnknown(
             "publication date unknown: " + "; ".join(published.evidence) + " (give --date YYYY-MM-DD)"

@@ -72,6 +72,9 @@ def cli() -> None:
     "--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text)."
 )
 @click.option(
+    "--around", metavar="YYYY[-MM[-DD]]", help="Reference year/month/day for a text that states no year."
+)
+@click.option(
     "--require-date", is_flag=True, help="Fail (exit 9) when no publication date can be established."
 )
 @click.option("--sentences", type=int, metavar="N", help="Length: N sentences.")
@@ -81,13 +84,16 @@ def cli() -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @language_option
 @max_bytes_option
-def brief(source, date_, require_date, sentences, words, ratio, fmt, output, language, max_bytes) -> None:
+def brief(
+    source, date_, around, require_date, sentences, words, ratio, fmt, output, language, max_bytes
+) -> None:
     """A dated brief of one article: SOURCE is a path (.txt, .html, .json), an http(s) URL or - for stdin.
 
     \b
     Examples:
       dateline brief examples/wikinews-tanker-contract.html
       dateline brief article.txt --date 2023-11-30 --format json
+      dateline brief article.txt --around 2023      # the text states no year: date it from its own dates
       dateline brief https://example.org/news/story.html --words 150 --format markdown
     """
     from .briefing import brief as make_brief
@@ -95,7 +101,13 @@ def brief(source, date_, require_date, sentences, words, ratio, fmt, output, lan
     given = parse_date_option(date_)
     doc = load_source(source, language=language, max_bytes=max_bytes)
     result = make_brief(
-        doc, date=given, sentences=sentences, words=words, ratio=ratio, require_date=require_date
+        doc,
+        date=given,
+        around=around,
+        sentences=sentences,
+        words=words,
+        ratio=ratio,
+        require_date=require_date,
     )
     if result.date is None:
         warn(
