@@ -115,6 +115,7 @@ def test_unrelated_summary_is_unsupported(seed_text, wikinews):
     result = check(seed_text, wikinews[3]["text"][:600])
     assert all(s.verdict == "unsupported" for s in result.sentences)
     assert any("counterpart" in r for s in result.sentences for r in s.reasons)
+    assert result.unrelated and not check(seed_text, SOURCE).unrelated
 
 
 @pytest.mark.parametrize(
@@ -173,6 +174,12 @@ def test_cli_exit_codes(tmp_path, capsys, seed_text):
     assert main(["check", str(SEED_ARTICLE), str(verbatim), "--date", "yesterday"]) == errors.USAGE
     assert main(["check", "-", "-"]) == errors.USAGE
     capsys.readouterr()
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "The Airbus tanker contract went to Northrop Grumman and EADS in 2008.\n", encoding="utf-8"
+    )
+    assert main(["check", str(SEED_ARTICLE), str(other)]) == errors.UNSUPPORTED
+    assert "right two inputs" in capsys.readouterr().err
 
 
 def test_dateline_check_api_stays_callable(seed_text):
@@ -180,3 +187,18 @@ def test_dateline_check_api_stays_callable(seed_text):
     import dateline.check
 
     assert dateline.check(seed_text, SOURCE).verdict == "supported"
+
+
+def test_other_language_uses_its_own_stemmer():
+    """A Spanish article (written for this test): a compression is supported, a changed amount is not."""
+    article = (
+        "El ayuntamiento de Valencia aprobó el martes un plan de 12 millones de euros para renovar el puerto. "
+        "La alcaldesa dijo que las obras empezarán en marzo y durarán dos años. "
+        "Los vecinos del barrio pidieron más zonas verdes durante la reunión."
+    )
+    honest = check(
+        article, "El ayuntamiento aprobó el martes un plan de 12 millones de euros para renovar el puerto."
+    )
+    assert honest.document.language == "es" and honest.verdict == "supported"
+    bent = check(article, "El ayuntamiento aprobó un plan de 40 millones de euros para renovar el puerto.")
+    assert bent.verdict == "unsupported" and "40" in bent.sentences[0].reasons[0]

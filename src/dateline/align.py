@@ -104,15 +104,20 @@ def normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+def stem(word: str, language: str = "en") -> str:
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer else word
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
+@lru_cache(maxsize=32)
+def _stemmer(language: str):
+    """Snowball's stemmer for an ISO 639-1 code (the Punkt model names are Snowball's too); None: no stemming."""
     import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+    from .segment import PUNKT_MODELS
+
+    name = PUNKT_MODELS.get(language)
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
 @dataclass(slots=True)
@@ -139,7 +144,7 @@ def tokenize(text: str, names_hint: frozenset[str] = frozenset(), language: str 
     for k, tok in enumerate(raw):
         low = tok.lower().replace("’", "'")
         words.append(low)
-        st = stem(low)
+        st = stem(low, language)
         stems.append(st)
         if low in NEGATIONS or low.endswith("n't"):
             negations += 1

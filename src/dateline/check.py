@@ -34,6 +34,7 @@ SUPPORTED_FROM = 0.6
 # benchmarks/check.py) moves that threshold to 0.5; it changes no ranking.
 SHIFT = -1.5877  # the log-odds of the threshold that benchmarks/check.py --pick seed chose
 CONTRADICTION_CAP = 0.2
+UNRELATED_BELOW = 0.3  # every sentence's evidence covers less than this: the inputs do not belong together
 FAR = 4  # article sentences apart: evidence further apart than this is "fused from distant sentences"
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)\b[ \t]*\n?", re.I)
 
@@ -76,9 +77,10 @@ class SentenceCheck:
     evidence: list[Evidence]
     reasons: list[str]
     paragraph: int = 0
+    coverage: float = 0.0  # IDF-weighted share of its content words found in its evidence
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "verdict": self.verdict, "score": round(self.score, 4), "paragraph": self.paragraph,
+        return {"coverage": round(self.coverage, 4), "text": self.text, "verdict": self.verdict, "score": round(self.score, 4), "paragraph": self.paragraph,
                 "evidence": [e.to_dict() for e in self.evidence], "reasons": self.reasons}  # fmt: skip
 
 
@@ -120,6 +122,11 @@ class CheckResult:
         return min((s.score for s in self.sentences), default=1.0)
 
     @property
+    def unrelated(self) -> bool:
+        """The summary shares almost nothing with the article: most likely the wrong pair of inputs."""
+        return bool(self.sentences) and all(s.coverage < UNRELATED_BELOW for s in self.sentences)
+
+    @property
     def counts(self) -> dict[str, int]:
         out = {"supported": 0, "unsure": 0, "unsupported": 0}
         for s in self.sentences:
@@ -132,6 +139,7 @@ class CheckResult:
             "verdict": self.verdict,
             "score": round(self.score, 4),
             "counts": self.counts,
+            "unrelated": self.unrelated,
             "date_check": self.date_check.to_dict() if self.date_check else None,
             "sentences": [s.to_dict() for s in self.sentences],
             "thresholds": {"unsupported_below": self.thresholds[0], "supported_from": self.thresholds[1]},
@@ -337,7 +345,7 @@ def check(
             for j in a.evidence
         ]
         why = reasons(text, a, feats) if verdict != "supported" else []
-        out.append(SentenceCheck(text, verdict, float(p), evidence, why, k))
+        out.append(SentenceCheck(text, verdict, float(p), evidence, why, k, float(feats["cove"])))
     date_check = _date_check(doc, summary_date, date) if summary_date is not None else None
     return CheckResult(doc, out, date_check, thresholds)
 

@@ -158,6 +158,8 @@ def check_command(article, summary, fmt, date_, output, language, max_bytes) -> 
     name = "stdin" if summary == "-" else summary
     text = decode(read_bytes(summary, max_bytes=max_bytes or MAX_BYTES), name=name)
     result = run_check(doc, text, date=given)
+    if result.unrelated:
+        warn(f"{name}: the summary shares almost nothing with {article}: are these the right two inputs?")
     emit(result.render(fmt), output)
     if result.verdict == "unsupported":
         raise SummaryUnsupported(result)
