@@ -1,7 +1,11 @@
 """The extractive brief: salient, non-redundant source sentences, verbatim, in source order, in paragraphs.
 
-Each sentence gets a salience score from cheap features (position, centrality, title overlap, length, furniture);
-a greedy selection with a redundancy penalty (MMR) fills the length budget; a quotation is never lifted without
+Page furniture (bylines, captions, credits, datelines) and headings are never candidates. Each candidate gets
+cheap features (``FEATURES``: position, TF-IDF centrality, directed centrality, title overlap, length, numbers,
+names, quotation); a logistic regression trained offline on BBC News Summary's extractive labels
+(``benchmarks/train_brief.py``, shipped as ``data/brief_model.json`` and scored with numpy) turns them into a
+salience. Short briefs (three sentences, or under a fifth of the article) follow the inverted pyramid instead.
+A greedy selection with a redundancy penalty (MMR) fills the length budget; a quotation is never lifted without
 the neighbouring sentence that names its speaker; the chosen sentences are grouped into paragraphs by the source's
 own paragraphs and topic shifts.
 """
@@ -176,11 +180,13 @@ def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:
     return cand, features(doc, vectors, tokens, vocab, cand)
 
 
-REPEAT = 0.0
-LONG = 0.5
-LEDE_WEIGHTS = (0.5, 3.0, 1.0)
+# The lede regime (see salience). Its few weights were chosen on QAGS' 235 CNN/DM articles (their Bottom-Up
+# summaries as pseudo-references), never on SummEval, which the quality benchmark reports.
+SHORT = 0.2  # a brief under this share of the article (sentences or words) follows the inverted pyramid ...
 LEDE = 3.5  # ... and so does a brief of three sentences or fewer: the lede of the story
-SHORT = 0.2  # a brief under this share of the article (sentences or words) follows the inverted pyramid
+LEDE_WEIGHTS = (0.5, 3.0, 1.0)  # lead (1 / (1 + k)), forward similarity, minus backward similarity
+LEDE_WINDOW = 6  # a lede brief picks among the first max(6, twice its length) candidate sentences
+LONG = 0.5  # penalty for a run-on of more than 45 words (often a photo caption glued to a sentence)
 
 
 def salience(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab: dict[str, int], *,
@@ -200,11 +206,12 @@ def salience(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
     if short:
         col = FEATURES.index
         a, b, c = LEDE_WEIGHTS
-        lead = a * x[:, col("lead")] + b * x[:, col("forward")] - c * x[:, col("backward")]
-        if REPEAT:
-            sims = vectors[cand] @ vectors[cand].T
-            lead -= REPEAT * np.concatenate([[0.0], np.tril(sims, -1).max(axis=1)[1:]])
-        lead -= LONG * x[:, col("long")]
+        lead = (
+            a * x[:, col("lead")]
+            + b * x[:, col("forward")]
+            - c * x[:, col("backward")]
+            - LONG * x[:, col("long")]
+        )
         lead[0] = lead.max() + 1.0
         scores[cand] = lead
         return scores
@@ -296,7 +303,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         redundancy = 0.0  # the lead order already avoids repeats; MMR would trade lead sentences for odd ones
         # ... and the pick stays in the lead: the first twice-the-brief candidate sentences (at least six).
         ranked = np.flatnonzero(np.isfinite(scores))
-        scores[ranked[max(6, math.ceil(2 * wanted)) :]] = -math.inf
+        scores[ranked[max(LEDE_WINDOW, math.ceil(2 * wanted)) :]] = -math.inf
     chosen: list[int] = []
     used = 0.0
 
