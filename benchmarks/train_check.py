@@ -293,6 +293,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--per-article", type=int, default=14)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--depth", type=int, default=3, help="depth of each tree")
+    ap.add_argument("--trees", type=int, default=150, help="boosting iterations")
     ap.add_argument(
         "--timeline-entries", type=int, default=0, help="timeline sentences to pair (0: none, the default)"
     )
@@ -312,7 +314,7 @@ def main() -> None:
     # Monotone constraints (align.SIGNS): more coverage never lowers P(supported), a missing name never raises it.
     # Synthetic data has artifacts of its own; monotone trees keep the model from learning them backwards.
     signs = [align.SIGNS[f] for f in align.FEATURES]
-    model = HistGradientBoostingClassifier(max_depth=3, max_iter=150, learning_rate=0.1, monotonic_cst=signs,
+    model = HistGradientBoostingClassifier(max_depth=args.depth, max_iter=args.trees, learning_rate=0.1, monotonic_cst=signs,
                                            early_stopping=False, random_state=args.seed)  # fmt: skip
     auc = cross_val_score(model, X, y, cv=5, scoring="roc_auc").mean()
     model.fit(X, y)
