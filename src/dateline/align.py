@@ -1,13 +1,13 @@
 """Alignment of a claim (a summary sentence) to the article sentences that can support it, and the features that
 tell a faithful claim from a bent one.
 
-Sums over sets use ``math.fsum`` so that features do not depend on hash order (training stays reproducible).
 Matching works on Snowball stems of lowercased, de-tokenized text (evaluation sets come PTB-tokenized and partly
 lowercased), weighted by IDF within the article, so a shared rare name counts more than a shared "said". Each claim
 gets its best 1-3 evidence sentences (greedy coverage), then a fixed vector of features (``FEATURES``): how much of
 it the evidence and the article cover, names/numbers/dates missing from the evidence or the article, negation flips,
 changed speakers, generalized subjects ("experts" for one named expert) and how far apart the pieces of a fused
-claim lie. The checker scores that vector with shipped logistic-regression weights.
+claim lie. The checker scores that vector with shipped gradient-boosted trees (``data/check_weights.json``).
+Sums over sets use ``math.fsum`` so that features do not depend on hash order (training stays reproducible).
 """
 
 from __future__ import annotations
