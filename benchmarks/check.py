@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common
 
 from dateline import align, ingest, segment
-from dateline.check import check as run_check
-from dateline.check import parse_summary, score
+from dateline.faithfulness import check as run_check
+from dateline.faithfulness import parse_summary, score
 
 FIXTURES = _common.ROOT / "tests" / "fixtures"
 _CAP = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'’-]+|\d[\d,.]*")

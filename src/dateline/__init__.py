@@ -40,8 +40,8 @@ def dates(text, **options):
 
 
 def check(article, summary, **options):
-    """Which sentences of ``summary`` does ``article`` support? See ``check.check``."""
-    from .check import check as _check
+    """Which sentences of ``summary`` does ``article`` support? See ``faithfulness.check``."""
+    from .faithfulness import check as _check
 
     return _check(article, summary, **options)
 

@@ -147,8 +147,8 @@ def check_command(article, summary, fmt, date_, output, language, max_bytes) -> 
       dateline brief article.html --format json | dateline check article.html -
       dateline check article.txt brief.txt --format html -o check.html
     """
-    from .check import SummaryUnsupported
-    from .check import check as run_check
+    from .faithfulness import SummaryUnsupported
+    from .faithfulness import check as run_check
     from .ingest import MAX_BYTES, decode, read_bytes
 
     given = parse_date_option(date_)

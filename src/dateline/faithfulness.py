@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
-import types
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
@@ -421,14 +419,3 @@ def check_html(result: CheckResult) -> str:
         f"<section><h2>Article</h2><p>{article}</p></section></div></main>"
     )
     return page("dateline check", body, css=_CSS)
-
-
-class _CallableModule(types.ModuleType):
-    """Importing ``dateline.check`` (the module) rebinds the package attribute ``dateline.check`` from the API
-    function to this module; making the module callable keeps ``dateline.check(article, summary)`` working."""
-
-    def __call__(self, *args, **kwargs) -> CheckResult:
-        return check(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
