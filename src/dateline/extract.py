@@ -77,13 +77,13 @@ def _vectors(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]
 def _tfidf(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]]:
     tokens = [content_words(s.text, doc.language) for s in doc.sentences]
     vocab: dict[str, int] = {}
-    for toks in tokens:
-        for w in toks:
-            vocab.setdefault(w, len(vocab))
-    m = np.zeros((len(tokens), max(len(vocab), 1)), dtype=np.float32)
+    rows, cols = [], []
     for i, toks in enumerate(tokens):
         for w in toks:
-            m[i, vocab[w]] += 1.0
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    m = np.zeros((len(tokens), max(len(vocab), 1)), dtype=np.float32)
+    np.add.at(m, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), 1.0)
     df = (m > 0).sum(axis=0)
     m *= np.log((1 + len(tokens)) / (1 + df)) + 1.0
     norms = np.linalg.norm(m, axis=1, keepdims=True)
@@ -129,29 +129,31 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
     sims = vectors[candidates] @ vectors[candidates].T
     forward = np.triu(sims, 1).sum(axis=1) / max(n - 1, 1)
     backward = np.tril(sims, -1).sum(axis=1) / max(n - 1, 1)
-    out = np.zeros((n, len(FEATURES)), dtype=np.float64)
-    for k, i in enumerate(candidates):
-        s = doc.sentences[i]
-        words = s.text.split()
-        nw = max(len(words), 1)
-        out[k] = (
-            1.0 / (1.0 + k),
-            k == 0,
-            k / max(n, 1),
-            s.index == doc.paragraphs[s.paragraph].first,
-            float(vectors[i] @ centroid),
-            forward[k],
-            backward[k],
-            float(title_sim[i]),
-            math.log1p(nw),
-            nw < 8,
-            nw > 45,
-            len(list(filter(_HAS_DIGIT, words))) / nw,
-            sum(map(str.isupper, [w[0] for w in words[1:]])) / nw,
-            quoted[i] or s.text.lstrip().startswith(_QUOTE_OPEN),
-            s.text.rstrip().rstrip("'\"”’»").endswith("?"),
-            len(tokens[i]) / nw,
-        )
+    sentences = [doc.sentences[i] for i in candidates]
+    words = [s.text.split() for s in sentences]
+    nw = np.array([max(len(w), 1) for w in words], dtype=np.float64)
+    k = np.arange(n, dtype=np.float64)
+    columns = {
+        "lead": 1.0 / (1.0 + k),
+        "first": k == 0,
+        "position": k / max(n, 1),
+        "paragraph_first": [s.index == doc.paragraphs[s.paragraph].first for s in sentences],
+        "centrality": vectors[candidates] @ centroid,
+        "forward": forward,
+        "backward": backward,
+        "title": title_sim[candidates],
+        "length": np.log1p(nw),
+        "short": nw < 8,
+        "long": nw > 45,
+        "numbers": np.array([len(list(filter(_HAS_DIGIT, w))) for w in words]) / nw,
+        "names": np.array([sum(map(str.isupper, [x[0] for x in w[1:]])) for w in words]) / nw,
+        "quote": [quoted[s.index] or s.text.lstrip().startswith(_QUOTE_OPEN) for s in sentences],
+        "question": [s.text.rstrip().rstrip("'\"”’»").endswith("?") for s in sentences],
+        "content": np.array([len(tokens[i]) for i in candidates]) / nw,
+    }
+    out = np.empty((n, len(FEATURES)), dtype=np.float64)
+    for j, name in enumerate(FEATURES):
+        out[:, j] = columns[name]
     return out
 
 
@@ -310,22 +312,17 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
     def cost(i: int) -> float:
         return 1.0 if kind == "sentences" else float(len(doc.sentences[i].text.split()))
 
-    candidates = [i for i in np.argsort(-scores) if np.isfinite(scores[i])]
-    while candidates and used < amount:
-        if chosen:
-            sim = (vectors[candidates] @ vectors[chosen].T).max(axis=1)
-            mmr = scores[candidates] - redundancy * sim
-            best = candidates[int(np.argmax(mmr))]
-        else:
-            best = candidates[0]
-        candidates.remove(best)
+    available = np.isfinite(scores)
+    closest = np.zeros(len(scores))  # each sentence's highest similarity to a chosen one
+    while available.any() and used < amount:
+        best = int(np.argmax(np.where(available, scores - redundancy * closest, -math.inf)))
+        available[best] = False
         group = [best]
         if quoted[best]:
             speaker = _speaker_neighbour(doc, best, quoted)
             if speaker is not None and speaker not in chosen:
                 group.append(speaker)
-                if speaker in candidates:
-                    candidates.remove(speaker)
+                available[speaker] = False
         extra = sum(cost(i) for i in group)
         # Words: stop at the sentence that brings us closest to the budget; sentences: exact count.
         if chosen and kind == "words" and used + extra - amount > amount - used:
@@ -334,6 +331,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
             continue
         chosen.extend(group)
         used += extra
+        for i in group:
+            np.maximum(closest, vectors @ vectors[i], out=closest)
     units = []
     for i in sorted(chosen):
         s = doc.sentences[i]
