@@ -6,9 +6,9 @@ dates are ranked by how many articles mention them and how much was published ar
 summarized by the candidate sentences closest to the centroid of everything said about that date.
 
 The input is streamed once: per article we keep only counts, the sentences that are candidates for a date (capped
-per date) and a MinHash signature for deduplication, so memory stays bounded on thousands of articles. Near-duplicate
-articles (wire copies, rewrites) add their ids to the first copy's sources and nothing else; near-identical sentences
-of one date are merged into one sentence with all their sources.
+per date) and a compact word set for deduplication, so memory stays bounded on thousands of articles. Near-duplicate
+articles (wire copies, rewrites; MinHash LSH in ``dedup``) are linked to the first one, so a sentence of either
+cites them all; near-identical sentences of one date are merged into one sentence with all their sources.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _COMPLETE = re.compile(r"""[.!?…"'”’»)]\s*$""")  # a sentence, not a head
 
 @dataclass(slots=True)
 class Article:
-    """What the timeline remembers of an input article: where it came from and its duplicates."""
+    """What the timeline remembers of an input article: where it came from and its near-duplicates."""
 
     id: str
     date: Date
@@ -101,7 +101,7 @@ class Timeline:
     articles: dict[str, Article]
     skipped: list[Skipped]
     read: int  # input items seen
-    duplicates: int  # articles merged into an earlier near-duplicate
+    duplicates: int  # articles found to copy or rewrite an earlier one
     start: Date | None = None
     end: Date | None = None
 
@@ -210,9 +210,6 @@ class _Collector:
         self.read = 0
         self.duplicates = 0
         self.index = dedup.DuplicateIndex()
-        self.days: dict[
-            str, tuple[Date, ...]
-        ] = {}  # the dates each distinct article mentions, for its copies
 
     def _in_range(self, day: Date) -> bool:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
