@@ -324,8 +324,9 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
                 group.append(speaker)
                 available[speaker] = False
         extra = sum(cost(i) for i in group)
-        # Words: stop at the sentence that brings us closest to the budget; sentences: exact count.
-        if chosen and kind == "words" and used + extra - amount > amount - used:
+        # Words: stop at the sentence that brings us closest to the budget (on a tie, stay under); sentences:
+        # the exact count.
+        if chosen and kind == "words" and used + extra - amount >= amount - used:
             continue
         if kind == "sentences" and used + extra > amount and chosen:
             continue
