@@ -191,7 +191,7 @@ def negative(
     return None
 
 
-def build_examples(articles: list[list[str]], per_article: int, rng: random.Random):
+def build_examples(articles: list[list[str]], per_article: int, rng: random.Random, clean: float = 0.0):
     vocab = [w for sents in articles[:50] for s in sents for w in s.split() if w.islower() and len(w) > 4]
     X, y = [], []
     for a, sents in enumerate(articles):
@@ -210,7 +210,9 @@ def build_examples(articles: list[list[str]], per_article: int, rng: random.Rand
                 claim = claim or negative(sents, rng.randrange(len(sents)), other, rng)
             if not claim or (claim == sents[i] and not label):
                 continue
-            claim = " ".join(noise(claim.split(), vocab, rng))
+            # A share of the claims stays word-for-word (as in extractive summaries), the rest gets paraphrase noise.
+            if rng.random() >= clean:
+                claim = " ".join(noise(claim.split(), vocab, rng))
             # Evaluation texts come partly lowercased: so does a share of the training claims and articles.
             X.append(
                 align.align(
@@ -298,6 +300,7 @@ def main() -> None:
     ap.add_argument(
         "--timeline-entries", type=int, default=0, help="timeline sentences to pair (0: none, the default)"
     )
+    ap.add_argument("--clean", type=float, default=0.0, help="share of claims left without paraphrase noise")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -306,7 +309,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
     articles = read_articles(args.data, args.articles, rng)
-    X, y = build_examples(articles, args.per_article, rng)
+    X, y = build_examples(articles, args.per_article, rng, args.clean)
     tx, ty = timeline_examples(args.data, rng, args.timeline_entries)
     print(f"{len(ty)} timeline pairs ({np.mean(ty):.0%} supported)")
     if ty:

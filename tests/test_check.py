@@ -202,3 +202,16 @@ def test_other_language_uses_its_own_stemmer():
     assert honest.document.language == "es" and honest.verdict == "supported"
     bent = check(article, "El ayuntamiento aprobó un plan de 40 millones de euros para renovar el puerto.")
     assert bent.verdict == "unsupported" and "40" in bent.sentences[0].reasons[0]
+
+
+def test_summary_style_sets_the_bar(seed_text, seed_result, labels):
+    """A paraphrase among near-verbatim sentences must clear a higher bar than the same paraphrase in a brief that
+    paraphrases throughout (the seed brief; ``faithfulness.style_shift``); a one-sentence summary gets no shift."""
+    verbatim = [s.text for s in check(seed_text, "x.").document.sentences if len(s.text.split()) >= 12][:3]
+    k = next(k for k, lab in enumerate(labels) if lab["label"] == "supported" and k > 8)
+    claim = labels[k]["text"]
+    alone = check(seed_text, claim).sentences[0].score
+    assert seed_result.sentences[k].score == pytest.approx(alone)
+    in_extract = check(seed_text, "\n\n".join([claim, *verbatim]))
+    assert in_extract.sentences[0].score < alone - 0.05
+    assert all(s.verdict == "supported" for s in in_extract.sentences[1:])
