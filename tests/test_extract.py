@@ -99,12 +99,19 @@ def test_wikinews_briefs_skip_headline_and_dateline(wikinews):
 
 def _quote_pairs_hold(doc, units):
     quoted = extract._in_quote(doc)
+    candidates = set(extract.candidates(doc))
     chosen = {u.sentence.index for u in units}
     for i in chosen:
         if quoted[i]:
             speaker = extract._speaker_neighbour(doc, i, quoted)
             if speaker is not None and speaker not in chosen:
                 return False
+        elif (
+            extract._PRONOUN_SPEAKER.search(doc.sentences[i].text)
+            and i - 1 in candidates
+            and i - 1 not in chosen
+        ):
+            return False  # "..., he said" without the sentence that says who "he" is
     return True
 
 
@@ -117,6 +124,15 @@ def test_no_quotation_without_its_named_speaker(seed_text, wikinews):
         for budget in ({}, {"sentences": 3}, {"sentences": 8}, {"ratio": 0.6}):
             assert _quote_pairs_hold(doc, extract.select(doc, **budget))
     assert checked >= 3  # the inputs do have speaker-less quotations with the speaker next door
+
+
+def test_he_said_comes_with_the_sentence_that_names_him(seed_text):
+    doc = seed_doc(seed_text)
+    i = next(s.index for s in doc.sentences if s.text.startswith("But, he said, Iran and Hezbollah"))
+    assert "Vali Nasr" in doc.sentences[i - 1].text
+    for n in range(3, 30, 3):
+        chosen = {u.sentence.index for u in extract.select(doc, sentences=n)}
+        assert i not in chosen or i - 1 in chosen
 
 
 def test_quotation_picked_alone_brings_its_speaker(wikinews):

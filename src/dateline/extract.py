@@ -31,6 +31,12 @@ _HAS_DIGIT = re.compile(r"\d").search
 _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
 # A bare wire-service tag opening the story, as tokenized text writes it ("( CNN ) Eight Iranian border guards...").
+# A speaker named only by a pronoun ("..., he said."): the sentence is lifted with the one before it, which names them.
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|argued|warned|wrote|explained|noted)\b"
+    r"|\b(?:said|says|added|told|argued|warned|wrote|explained|noted)\s+(?:he|she|they)\b",
+    re.I,
+)
 _SOURCE_TAG = re.compile(r"^\(\s*(?:CNN|AP|Reuters|AFP|UPI)\s*\)\s*(?:[-—–]{1,2}\s*)?(?=[A-Z])")
 _BULLET_MARK = re.compile(r"^(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
 _QUOTE_CLOSE = ("”", "»", "''")
@@ -267,6 +273,11 @@ def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
     return None
 
 
+def _antecedent(i: int, scores: np.ndarray) -> int | None:
+    """The sentence before i, which names the speaker that i refers to only as "he said" or "she told"."""
+    return i - 1 if i > 0 and np.isfinite(scores[i - 1]) else None
+
+
 def budget(
     doc: Document, *, sentences: int | None, words: int | None, ratio: float | None
 ) -> tuple[str, float]:
@@ -318,11 +329,12 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         best = int(np.argmax(np.where(available, scores - redundancy * closest, -math.inf)))
         available[best] = False
         group = [best]
-        if quoted[best]:
-            speaker = _speaker_neighbour(doc, best, quoted)
-            if speaker is not None and speaker not in chosen:
-                group.append(speaker)
-                available[speaker] = False
+        for i in group:  # grows: a speaker sentence may itself say only "he said"
+            if quoted[i] or _PRONOUN_SPEAKER.search(doc.sentences[i].text):
+                speaker = _speaker_neighbour(doc, i, quoted) if quoted[i] else _antecedent(i, scores)
+                if speaker is not None and speaker not in chosen and speaker not in group and len(group) < 4:
+                    group.append(speaker)
+                    available[speaker] = False
         extra = sum(cost(i) for i in group)
         # Words: stop at the sentence that brings us closest to the budget (on a tie, stay under); sentences:
         # the exact count.
