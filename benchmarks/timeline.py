@@ -87,7 +87,7 @@ def score(args: tuple[dict[str, list[str]], dict[str, list[str]], str]) -> list[
     from tilse.evaluation import rouge
 
     def tl(entries: dict[str, list[str]]) -> TilseTimeline:
-        return TilseTimeline({Date.fromisoformat(d): s for d, s in entries.items() if s})
+        return TilseTimeline({Date.fromisoformat(d): s for d, s in entries.items()})
 
     evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation=computation)
     truth = GroundTruth([tl(ref)])

@@ -34,7 +34,7 @@ from .segment import dateline_prefix, furniture
 LEAD = 5  # undated sentences this close to an article's top report what happened on its publication day
 MAX_CANDIDATES = 300  # per date and kind: bounds memory on huge collections
 # Sentence lengths in words: shorter is a fragment; longer than MAX_WORDS only when nothing else is there.
-MIN_WORDS, IDEAL_WORDS, MAX_WORDS = 6, 25, 60
+MIN_WORDS, IDEAL_WORDS, MAX_WORDS = 6, 22, 60
 KEYWORDS = 5  # a collection's most frequent content words: sentences naming one of them are preferred
 TOPIC_WORDS = 100  # the story's vocabulary: its most frequent content words, with their frequencies
 SMALL = 3  # up to this many articles: list every dated event they mention, nothing dated by publication
@@ -334,7 +334,7 @@ def _summarize(
     words = np.array([len(cand.text.split()) for cand in pool])
     scores = (
         m @ centroid
-        + 0.2 * (m @ story)  # about the story, not a side remark
+        + 0.3 * (m @ story)  # about the story, not a side remark
         + 0.15 * np.log1p([support[leader[i]] - 1 for i in range(len(pool))])  # reported by several outlets
         - 0.01 * np.array([min(cand.position, 20) for cand in pool])  # news says what happened first
         - 0.1 * np.abs(words - IDEAL_WORDS) / IDEAL_WORDS  # one statement, not a fragment or a paragraph
