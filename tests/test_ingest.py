@@ -225,3 +225,26 @@ def test_date_in_the_url():
     assert [c.value.isoformat() for c in doc.date_clues] == ["2008-02-29"]
     assert dateline.brief(doc).date_source == "metadata"
     assert "URL" in doc.date_clues[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("es", "El gobierno anunció ayer que subirá los impuestos a partir de enero, según informó el ministro de "
+               "Hacienda en una rueda de prensa. La medida afectará a las grandes empresas y a los bancos, que deberán "
+               "pagar más por sus beneficios. La oposición criticó la decisión y dijo que el país necesita reformas."),
+        ("fr", "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, qui sera présentée au Parlement au "
+               "début du mois prochain. Selon le ministre du Travail, le projet prévoit de relever l'âge légal de départ. "
+               "Les syndicats ont appelé à une grève nationale pour protester contre ce projet."),
+        ("de", "Die Bundesregierung hat am Mittwoch ein neues Klimaschutzgesetz beschlossen, das den Ausstoß von "
+               "Treibhausgasen bis zum Jahr 2030 deutlich senken soll. Nach Angaben des Ministeriums sollen vor allem "
+               "der Verkehr und die Industrie mehr sparen. Die Opposition kritisierte das Gesetz als nicht ausreichend."),
+        ("it", "Il governo ha approvato ieri sera il nuovo decreto sull'energia, che prevede aiuti per le famiglie e per "
+               "le imprese colpite dall'aumento delle bollette. Secondo il ministro, il provvedimento costerà circa dieci "
+               "miliardi di euro. I sindacati hanno accolto con favore la misura ma chiedono di più per i lavoratori."),
+    ],
+)  # fmt: skip
+def test_language_detection_fast_path_agrees_with_the_identifier(code, text):
+    assert ingest._quick_language(text) == code
+    assert ingest._language_identifier().rank(text)[0][0] == code
+    assert ingest.from_text(text).language == code
