@@ -115,8 +115,9 @@ def brief(
         raise DateUnknown(
             "publication date unknown: " + "; ".join(published.evidence) + " (give --date YYYY-MM-DD)"
         )
-    units = extract.select(doc, sentences=sentences, words=words, ratio=ratio)
-    groups = extract.paragraphs(doc, units)
+    space = extract.tfidf(doc) if doc.sentences else None
+    units = extract.select(doc, sentences=sentences, words=words, ratio=ratio, space=space)
+    groups = extract.paragraphs(doc, units, space[0] if space else None)
     paras = [
         [BriefSentence(doc.text[u.start : u.end], u.start, u.end, u.sentence.index, u.score) for u in g]
         for g in groups

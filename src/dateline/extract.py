@@ -69,18 +69,14 @@ class Unit:
     score: float
 
 
-_LAST: list = [None, None]  # (document, its vectors): select() and paragraphs() of one brief share them
+Space = tuple[np.ndarray, list[list[str]], dict[str, int]]
 
 
-def _vectors(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]]:
-    """Row-normalized TF-IDF vectors of the sentences (IDF within the article), their content words, the vocabulary."""
-    if _LAST[0] is doc:
-        return _LAST[1]
-    _LAST[:] = [doc, _tfidf(doc)]
-    return _LAST[1]
+def tfidf(doc: Document) -> Space:
+    """Row-normalized TF-IDF vectors of the sentences (IDF within the article), their content words, the vocabulary.
 
-
-def _tfidf(doc: Document) -> tuple[np.ndarray, list[list[str]], dict[str, int]]:
+    ``select`` and ``paragraphs`` both need them: a caller doing both computes them once and passes them in.
+    """
     tokens = [content_words(s.text, doc.language) for s in doc.sentences]
     vocab: dict[str, int] = {}
     rows, cols = [], []
@@ -183,7 +179,7 @@ def candidates(doc: Document) -> list[int]:
 
 def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:
     """The candidate sentences and their feature rows (what ``train_brief.py`` learns from)."""
-    vectors, tokens, vocab = _vectors(doc)
+    vectors, tokens, vocab = tfidf(doc)
     cand = candidates(doc)
     return cand, features(doc, vectors, tokens, vocab, cand)
 
@@ -301,12 +297,12 @@ def budget(
 
 
 def select(doc: Document, *, sentences: int | None = None, words: int | None = None, ratio: float | None = None,
-           redundancy: float = 0.6, short: float = SHORT) -> list[Unit]:  # fmt: skip
-    """Greedy MMR selection under the budget, returned in source order."""
+           redundancy: float = 0.6, short: float = SHORT, space: Space | None = None) -> list[Unit]:  # fmt: skip
+    """Greedy MMR selection under the budget, returned in source order (``space``: ``tfidf(doc)`` if computed)."""
     kind, amount = budget(doc, sentences=sentences, words=words, ratio=ratio)
     if not doc.sentences:
         return []
-    vectors, tokens, vocab = _vectors(doc)
+    vectors, tokens, vocab = space or tfidf(doc)
     share = amount / len(doc.sentences) if kind == "sentences" else amount / max(doc.words, 1)
     wanted = amount if kind == "sentences" else amount * len(doc.sentences) / max(doc.words, 1)
     lede = share < short or wanted <= LEDE
@@ -363,7 +359,7 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
     if not units:
         return []
     if vectors is None:
-        vectors = _vectors(doc)[0]
+        vectors = tfidf(doc)[0]
     target = max(1, min(9, round(len(units) / 2.2))) if len(units) >= 3 else 1
     target = max(target, min(3, len(units))) if len(units) >= 6 else target
     groups = [[u] for u in units]
