@@ -182,7 +182,7 @@ def main() -> None:
         mean = mean_f1(table[s])
         secs = seconds.get(s)
         timing = f"{np.median(secs):.2f} / {max(secs):.2f}" if secs else "-"
-        lines.append(f"| {s} | {f3(mean[0])} | {f3(mean[1])} | {f3(mean[2])} | {timing} |")
+        lines.append(f"| {s} | {mean[0]:.4f} | {mean[1]:.4f} | {mean[2]:.4f} | {timing} |")
     for name, r1, r2, df in PUBLISHED:
         lines.append(f"| {name} (published, full T17) | {r1:.3f} | {r2:.3f} | {df:.3f} | - |")
     ratio = np.median(seconds["dateline"]) / max(np.median(seconds["baseline"]), 1e-9)
