@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np
 from _common import need, parser, peak_rss_mb, read_jsonl, write_results
 
-from dateline.timeline import timeline
+from dateline.timelines import timeline
 
 # Folder prefix -> topic, and the topic names the SDF-TLS outputs use.
 TOPICS = {"bpoil": "bpoil", "EgyptianProtest": "egypt", "Finan": "finan", "H1N1": "h1n1", "haiti": "haiti",

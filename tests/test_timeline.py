@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import importlib
 import json
 import os
 import re
@@ -14,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+import dateline
 from dateline import errors
 from dateline.cli import main
 from dateline.collection import read
 from dateline.document import Document
 
-make_timeline = importlib.import_module("dateline.timeline").timeline
+make_timeline = dateline.timeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed_article.txt"
@@ -288,3 +288,12 @@ def test_rss_feed_file_as_a_source(tmp_path, capsys):
     assert data["read"] == len(arts) == 2 and not data["skipped"]
     assert "2007-10-25" in [e["date"] for e in data["entries"]]
     assert {a["url"] for a in data["articles"].values()} <= {a["url"] for a in arts}
+
+
+def test_api_is_callable_again_after_the_module_is_imported(seed_text):
+    """``dateline.timeline`` stays the API function after its module is imported (and on a second call)."""
+    import dateline.timelines
+
+    articles = [{"text": seed_text, "date": "2023-11-30", "id": "seed"}]
+    assert dateline.timeline(articles).entries
+    assert dateline.timeline(articles).entries

@@ -47,8 +47,8 @@ def check(article, summary, **options):
 
 
 def timeline(articles, **options):
-    """The dates that matter in a collection of articles, each with what happened. See ``timeline.timeline``."""
-    from .timeline import timeline as _timeline
+    """The dates that matter in a collection of articles, each with what happened. See ``timelines.timeline``."""
+    from .timelines import timeline as _timeline
 
     return _timeline(articles, **options)
 

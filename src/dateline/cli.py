@@ -245,7 +245,7 @@ def timeline_command(sources, n_dates, sentences_per_date, start, end, date_, st
     from .collection import read
     from .errors import DatelineError as _Error
     from .ingest import MAX_BYTES
-    from .timeline import timeline as make_timeline
+    from .timelines import timeline as make_timeline
 
     for value, what in ((start, "--from"), (end, "--to"), (date_, "--date")):
         parse_date_option(value, what)
