@@ -84,7 +84,12 @@ def test_seed_dated_from_its_text_with_a_reference_year(seed_text):
     result = dateline.brief(seed_text, around="2023")
     assert result.date_source == "text"
     assert result.date == "2023-11-30"
-    assert "2023-11-29" <= result.published.to_dict()["earliest"] <= result.published.to_dict()["latest"] <= "2023-12-01"
+    assert (
+        "2023-11-29"
+        <= result.published.to_dict()["earliest"]
+        <= result.published.to_dict()["latest"]
+        <= "2023-12-01"
+    )
     assert result.to_text().startswith("date 2023-11-30\n\n")
 
 
