@@ -691,21 +691,17 @@ def _en_spelled_year(m: re.Match, text: str) -> Mention | None:
     return _mention(m, "year", year=year)
 
 
+def _iso_rule() -> Rule:
+    """ISO dates (2023-11-30, with an optional time): the same in every language."""
+    pattern = r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
+    return _t(Rule(re.compile(pattern), _iso), ("<year>",), 0, 16)
+
+
 def _en_rules() -> list[Rule]:
     i = re.IGNORECASE
     rel_units = r"(?P<unit>week|month|year|quarter|decade|century|weekend)"
     return [
-        _t(
-            Rule(
-                re.compile(
-                    r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
-                ),
-                _iso,
-            ),
-            ("<year>",),
-            0,
-            16,
-        ),
+        _iso_rule(),
         _needs(
             Rule(
                 re.compile(r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
@@ -1133,17 +1129,7 @@ def _lang_rules(language: str) -> list[Rule]:
     rels = _alt(_REL_WORDS[language])
     rel_units = _alt(_REL_UNITS[language])
     rules = [
-        _t(
-            Rule(
-                re.compile(
-                    r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
-                ),
-                _iso,
-            ),
-            ("<year>",),
-            0,
-            16,
-        ),
+        _iso_rule(),
         Rule(
             re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\d/])"),
             _lang_numeric,
