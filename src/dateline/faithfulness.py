@@ -21,7 +21,7 @@ from importlib import resources
 import numpy as np
 
 from . import align, ingest, segment
-from .document import Document
+from .document import Document, Sentence
 from .errors import UNSUPPORTED, BadInput, DatelineError
 
 # P(supported) below UNSUPPORTED_BELOW -> unsupported; below SUPPORTED_FROM -> unsure.
@@ -63,19 +63,6 @@ class SummaryUnsupported(DatelineError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """An article sentence that supports (or was bent into) a summary sentence, with offsets into the article."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"index": self.index, "start": self.start, "end": self.end, "text": self.text}
-
-
 @dataclass(slots=True)
 class SentenceCheck:
     """The verdict on one summary sentence: P(supported), its evidence and, when not supported, the reasons."""
@@ -83,7 +70,7 @@ class SentenceCheck:
     text: str
     verdict: str  # "supported", "unsure" or "unsupported"
     score: float
-    evidence: list[Evidence]
+    evidence: list[Sentence]  # the article sentences it rests on (offsets into the article)
     reasons: list[str]
     paragraph: int = 0
     coverage: float = 0.0  # IDF-weighted share of its content words found in its evidence
@@ -375,10 +362,7 @@ def check(
     for (k, text), a, p in zip(texts, alignments, probs, strict=True):
         verdict = "unsupported" if p < low else "unsure" if p < high else "supported"
         feats = dict(zip(align.FEATURES, a.features, strict=True))
-        evidence = [
-            Evidence(j, doc.sentences[j].start, doc.sentences[j].end, doc.sentences[j].text)
-            for j in a.evidence
-        ]
+        evidence = [doc.sentences[j] for j in a.evidence]
         why = reasons(text, a, feats) if verdict != "supported" else []
         out.append(SentenceCheck(text, verdict, float(p), evidence, why, k, float(feats["cove"])))
     date_check = _date_check(doc, summary_date, date) if summary_date is not None else None
