@@ -37,7 +37,6 @@ _PRONOUN_SPEAKER = re.compile(
     r"|\b(?:said|says|added|told|argued|warned|wrote|explained|noted)\s+(?:he|she|they)\b",
     re.I,
 )
-_SOURCE_TAG = re.compile(r"^\(\s*(?:CNN|AP|Reuters|AFP|UPI)\s*\)\s*(?:[-—–]{1,2}\s*)?(?=[A-Z])")
 _BULLET_MARK = re.compile(r"^(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
 _QUOTE_CLOSE = ("”", "»", "''")
 _ATTRIBUTION = re.compile(
@@ -347,7 +346,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         s = doc.sentences[i]
         cut = 0
         if i == 0 or s.index == doc.paragraphs[s.paragraph].first:  # a dateline or a list marker opens it
-            mark = _BULLET_MARK.match(s.text) or _SOURCE_TAG.match(s.text)
+            mark = _BULLET_MARK.match(s.text)
             cut = mark.end() if mark else dateline_prefix(s.text)
         units.append(Unit(s, s.start + cut, s.end, float(scores[i])))
     return units

@@ -141,7 +141,16 @@ _DATELINE_PREFIX = re.compile(
 )
 
 
+# The same openings as tokenized news corpora print them: "Cairo , Egypt -LRB- CNN -RRB- -- ", "( CNN ) ".
+_TOKENIZED_DATELINE = re.compile(
+    r"^[A-Z][^.!?]{0,60}?-LRB-\s*[A-Z][\w.]*\s*-RRB-\s*(?:--|—|-)\s*"
+    r"|^\(\s*(?:CNN|AP|Reuters|AFP|UPI)\s*\)\s*(?:[-—–]{1,2}\s*)?(?=[A-Z])"
+)
+
+
 def dateline_prefix(sentence: str) -> int:
-    """Length of a leading dateline ("WASHINGTON (AP) — ", "LONDON, England (CNN) -- ") to strip, or 0."""
-    match = _DATELINE_PREFIX.match(sentence)
-    return match.end() if match and match.end() < len(sentence) else 0
+    """Length of a leading dateline ("WASHINGTON (AP) — ", "LONDON, England (CNN) -- ", tokenized "( CNN ) ") to
+    strip, or 0."""
+    ends = [m.end() for m in (_DATELINE_PREFIX.match(sentence), _TOKENIZED_DATELINE.match(sentence)) if m]
+    end = max(ends, default=0)
+    return end if end < len(sentence) else 0

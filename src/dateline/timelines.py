@@ -40,7 +40,6 @@ TOPIC_WORDS = 100  # the story's vocabulary: its most frequent content words, wi
 SMALL = 3  # up to this many articles: list every dated event they mention, nothing dated by publication
 REDUNDANCY = 0.5  # a sentence this similar (cosine) to one already chosen for the date adds nothing
 DASHES = "-" * 32  # tilse's separator line
-_PTB_DATELINE = re.compile(r"^[A-Z][^.!?]{0,60}?-LRB-\s*[A-Z][\w.]*\s*-RRB-\s*(?:--|—|-)\s*")
 _COMPLETE = re.compile(r"""[.!?…"'”’»)]\s*$""")  # a sentence, not a headline
 
 
@@ -163,13 +162,6 @@ class _Candidate:
     tokens: tuple[str, ...]
 
 
-def _opening(sentence: str) -> int:
-    """Length of a dateline opening a sentence ("CAIRO, Egypt (CNN) -- "), also in its tokenized (PTB) form
-    ("Cairo , Egypt -LRB- CNN -RRB- -- ") as tokenized news corpora have it."""
-    match = _PTB_DATELINE.match(sentence)
-    return max(dateline_prefix(sentence), match.end() if match and match.end() < len(sentence) else 0)
-
-
 def _as_date(value: str | Date | None, what: str) -> Date | None:
     if value is None or isinstance(value, Date):
         return value
@@ -266,7 +258,7 @@ class _Collector:
                 continue
             if len(s.text.split()) < MIN_WORDS or not _COMPLETE.search(s.text) or furniture(s.text):
                 continue  # fragments, headlines and page furniture are not events
-            text = s.text[_opening(s.text) :] if s.index < LEAD else s.text
+            text = s.text[dateline_prefix(s.text) :] if s.index < LEAD else s.text
             for day in days:
                 self.mention_sentences[day] += 1
                 if len(self.mentioned[day]) < MAX_CANDIDATES:
