@@ -86,12 +86,6 @@ class Brief:
         return {"text": self.to_text, "markdown": self.to_markdown, "html": self.to_html}[fmt]()
 
 
-def _as_date(value: str | Date | None, what: str = "date") -> Date | None:
-    if value is None or isinstance(value, Date):
-        return value
-    return ingest.parse_date(value, what=what)
-
-
 def brief(
     source: str | Document,
     *,
@@ -107,7 +101,7 @@ def brief(
 
     ``around`` (a year, month or day: "2023", "2023-11") is a reference for texts that state no year.
     """
-    given = _as_date(date)
+    given = ingest.parse_date(date)
     reference = pubdate.parse_around(around)
     doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
     published = pubdate.resolve(doc, date=given, around=reference)

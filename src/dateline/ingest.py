@@ -72,8 +72,10 @@ def _check_text(text: str, name: str) -> None:
         raise BadInput(f"{name}: binary data, not text (control characters)")
 
 
-def parse_date(value: str, *, what: str = "date") -> Date:
-    """A strict YYYY-MM-DD, as users give it to --date."""
+def parse_date(value: str | Date | None, *, what: str = "date") -> Date | None:
+    """A strict YYYY-MM-DD, as users give it to --date (a date passes through, None stays None)."""
+    if value is None or isinstance(value, Date):
+        return value
     try:
         return Date.fromisoformat(value.strip())
     except (ValueError, AttributeError):

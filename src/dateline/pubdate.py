@@ -375,7 +375,7 @@ def dates(
     from . import ingest
 
     doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
-    given = ingest.parse_date(date, what="--date") if isinstance(date, str) else date
+    given = ingest.parse_date(date, what="--date")
     ref = parse_around(around)
     published = resolve(doc, date=given, around=ref)
     reference = published.value or (ref[0] if ref and ref[0] == ref[1] else None)

@@ -29,6 +29,7 @@ from .collection import Skipped
 from .document import Document
 from .errors import DatelineError, UsageError
 from .extract import content_words
+from .ingest import parse_date
 from .segment import dateline_prefix, furniture
 
 LEAD = 5  # undated sentences this close to an article's top report what happened on its publication day
@@ -160,14 +161,6 @@ class _Candidate:
     mentioned: bool
     position: int  # sentence index in its article: news puts what happened first
     tokens: tuple[str, ...]
-
-
-def _as_date(value: str | Date | None, what: str) -> Date | None:
-    if value is None or isinstance(value, Date):
-        return value
-    from .ingest import parse_date
-
-    return parse_date(str(value), what=what)
 
 
 def _document(item: object, n: int, language: str | None) -> Document:
@@ -370,10 +363,10 @@ def timeline(
     timeline's dates; ``date`` is the publication date of articles that carry none (one article and ``--date``).
     An item that cannot be used is recorded in ``.skipped``, never raised.
     """
-    start_d, end_d = _as_date(start, "--from"), _as_date(end, "--to")
+    start_d, end_d = parse_date(start, what="--from"), parse_date(end, what="--to")
     if start_d and end_d and start_d > end_d:
         raise UsageError(f"--from {start_d} is after --to {end_d}")
-    collector = _Collector(start_d, end_d, _as_date(date, "--date"))
+    collector = _Collector(start_d, end_d, parse_date(date, what="--date"))
     for item in articles:
         collector.add(item, language)
         if progress is not None:
