@@ -248,3 +248,20 @@ def test_language_detection_fast_path_agrees_with_the_identifier(code, text):
     assert ingest._quick_language(text) == code
     assert ingest._language_identifier().rank(text)[0][0] == code
     assert ingest.from_text(text).language == code
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("pt", "O governo anunciou ontem que vai aumentar os impostos a partir de janeiro, segundo informou o ministro "
+               "da Fazenda numa conferência de imprensa. A medida vai afetar as grandes empresas e os bancos, que terão "
+               "de pagar mais pelos seus lucros. A oposição criticou a decisão e disse que o país precisa de reformas."),
+        ("nl", "De regering heeft woensdag een nieuwe klimaatwet aangenomen, die de uitstoot van broeikasgassen tegen "
+               "2030 flink moet verminderen. Volgens het ministerie moeten vooral het verkeer en de industrie meer "
+               "besparen. De oppositie bekritiseerde de wet als onvoldoende en zei dat het kabinet te weinig doet."),
+    ],
+)  # fmt: skip
+def test_neighbouring_languages_skip_the_fast_path(code, text):
+    # Portuguese shares function words with Spanish, Dutch with German: the identifier decides, not the word lists.
+    assert ingest._quick_language(text) is None
+    assert ingest._language_identifier().rank(text)[0][0] == code

@@ -28,6 +28,7 @@ from .segment import dateline_prefix, furniture
 METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d").search
+_LATER_INITIALS = re.compile(r"\s(\S)")  # the first character of every token but the first
 _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
 # A bare wire-service tag opening the story, as tokenized text writes it ("( CNN ) Eight Iranian border guards...").
@@ -78,17 +79,21 @@ def tfidf(doc: Document) -> Space:
     """
     tokens = [content_words(s.text, doc.language) for s in doc.sentences]
     vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, toks in enumerate(tokens):
-        for w in toks:
-            rows.append(i)
-            cols.append(vocab.setdefault(w, len(vocab)))
-    m = np.zeros((len(tokens), max(len(vocab), 1)), dtype=np.float32)
-    np.add.at(m, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), 1.0)
+    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for toks in tokens for w in toks), dtype=np.intp)
+    rows = np.repeat(np.arange(len(tokens), dtype=np.intp), [len(t) for t in tokens])
+    width = max(len(vocab), 1)
+    counts = np.bincount(rows * width + cols, minlength=len(tokens) * width)  # term counts, one pass in C
+    m = counts.reshape(len(tokens), width).astype(np.float32)
     df = (m > 0).sum(axis=0)
     m *= np.log((1 + len(tokens)) / (1 + df)) + 1.0
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     return m / np.maximum(norms, 1e-9), tokens, vocab
+
+
+def gram(rows: np.ndarray) -> np.ndarray:
+    """``rows @ rows.T``, one matrix-vector product a row. On matrices this small OpenBLAS's threaded matrix product
+    costs 10-400x more than it computes (its threads wait on each other, worst on a busy or one-core machine)."""
+    return np.stack([rows @ r for r in rows]) if len(rows) else np.zeros((0, 0), dtype=rows.dtype)
 
 
 FEATURES = (
@@ -127,27 +132,27 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
         title_vec = vectors[candidates[0]] if n else np.zeros(vectors.shape[1], dtype=np.float32)
     title_sim = vectors @ title_vec
     quoted = _in_quote(doc) if quoted is None else quoted
-    sims = vectors[candidates] @ vectors[candidates].T
+    cand_vectors = vectors[candidates]
+    sims = gram(cand_vectors)
     forward = np.triu(sims, 1).sum(axis=1) / max(n - 1, 1)
     backward = np.tril(sims, -1).sum(axis=1) / max(n - 1, 1)
     sentences = [doc.sentences[i] for i in candidates]
-    words = [s.text.split() for s in sentences]
-    nw = np.array([max(len(w), 1) for w in words], dtype=np.float64)
+    nw = np.array([max(len(s.text.split()), 1) for s in sentences], dtype=np.float64)
     k = np.arange(n, dtype=np.float64)
     columns = {
         "lead": 1.0 / (1.0 + k),
         "first": k == 0,
         "position": k / max(n, 1),
         "paragraph_first": [s.index == doc.paragraphs[s.paragraph].first for s in sentences],
-        "centrality": vectors[candidates] @ centroid,
+        "centrality": cand_vectors @ centroid,
         "forward": forward,
         "backward": backward,
         "title": title_sim[candidates],
         "length": np.log1p(nw),
         "short": nw < 8,
         "long": nw > 45,
-        "numbers": np.array([len(list(filter(_HAS_DIGIT, w))) for w in words]) / nw,
-        "names": np.array([sum(map(str.isupper, [x[0] for x in w[1:]])) for w in words]) / nw,
+        "numbers": np.array([_digit_tokens(s.text) for s in sentences]) / nw,
+        "names": np.array([sum(map(str.isupper, _LATER_INITIALS.findall(s.text))) for s in sentences]) / nw,
         "quote": [quoted[s.index] or s.text.lstrip().startswith(_QUOTE_OPEN) for s in sentences],
         "question": [s.text.rstrip().rstrip("'\"”’»").endswith("?") for s in sentences],
         "content": np.array([len(tokens[i]) for i in candidates]) / nw,
@@ -156,6 +161,11 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
     for j, name in enumerate(FEATURES):
         out[:, j] = columns[name]
     return out
+
+
+def _digit_tokens(text: str) -> int:
+    """How many white-space-separated tokens hold a digit (most sentences hold none: one scan says so)."""
+    return sum(1 for w in text.split() if _HAS_DIGIT(w)) if _HAS_DIGIT(text) else 0
 
 
 @cache
