@@ -148,3 +148,33 @@ def test_a_later_yearless_date_does_not_reject_other_metadata(seed_text):
     doc = ingest.from_text(seed_text, language="en")
     doc.date_clues = [DateClue(date(2023, 11, 2), "metadata", "meta published 2023-11-02")]
     assert resolve(doc).value == date(2023, 11, 2)
+
+
+_CAPTION_STORY = (
+    "June 16 : A drilling rig operates in the Gulf of Mexico at the site of the leak.\n"
+    "BP said on Wednesday that engineers had captured more oil than on any day before. The company said the cap "
+    "was working."
+)
+
+
+def test_a_date_that_reads_as_the_news_of_the_day_is_the_day():
+    """A caption-style date at the top, with its weekday named in the story, is the day it reports."""
+    p = from_text(_CAPTION_STORY, parse_around("2010"))
+    assert (p.value, p.source) == (date(2010, 6, 16), "text")
+    assert "news of the day" in p.evidence[-1] and "June 16" in p.evidence[-1]
+    assert p.earliest is None or p.earliest <= p.value  # the bounds stay what the text proves
+
+
+def test_the_recency_commit_can_be_turned_off():
+    p = from_text(_CAPTION_STORY, parse_around("2010"), commit_score=2.0)
+    assert p.value is None and p.source == "unknown"
+
+
+def test_a_landmark_date_is_only_a_lower_bound():
+    """'since the April 20 explosion' names the story's origin, not its day: no commitment, a lower bound."""
+    text = (
+        "BP has spent more than $1 billion since the April 20 explosion on the Deepwater Horizon rig.\n"
+        "On Wednesday the company said the cap was working and analysts said on Thursday the shares rose."
+    )
+    p = from_text(text, parse_around("2010"))
+    assert p.value is None and p.earliest == date(2010, 4, 20)
