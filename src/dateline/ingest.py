@@ -141,16 +141,22 @@ def detect_language(text: str) -> str:
     return next((lang for lang, _ in ranked if lang in segment.SUPPORTED_LANGUAGES), "en")
 
 
+# What trafilatura's metadata pass asks htmldate for (one date search a page; a copy each call, as trafilatura
+# writes the URL into it): the original publication date, from markup and URL only (no extensive search), since a
+# date guessed from free text or a copyright footer is not metadata.
+_DATE_SEARCH = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
+
+
 def _html_document(html: str, *, url: str | None, name: str, language: str | None, **fields) -> Document:
     import trafilatura
-    from htmldate import find_date
 
     text = ""
     # Precision first; the recall pass also picks up menus and link lists, so each must find some prose.
     for options in ({"favor_precision": True, "include_tables": False}, {"favor_recall": True}):
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, **options
-        )
+            html, url=url, with_metadata=True, include_comments=False,
+            date_extraction_params=dict(_DATE_SEARCH), **options,
+        )  # fmt: skip
         text = (getattr(result, "text", None) or "") if result is not None else ""
         if max((len(line.split()) for line in text.splitlines()), default=0) >= 6:
             break
@@ -158,8 +164,7 @@ def _html_document(html: str, *, url: str | None, name: str, language: str | Non
     if not text.strip():
         raise NoArticleText(f"{name}: no article text found in the HTML")
     clues = []
-    # Markup and URL only (extensive_search=False): a date guessed from free text or a copyright footer is not metadata.
-    found = find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    found = getattr(result, "date", None)
     page_url = url or getattr(result, "url", None)
     if found:
         value = Date.fromisoformat(found)
