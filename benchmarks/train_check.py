@@ -100,15 +100,19 @@ def positive(sents: list[str], i: int, rng: random.Random) -> str | None:
     return sents[i]
 
 
+# Real summarizer errors are mostly pieces from the wrong place (QAGS, Falke): those kinds come more often.
+KINDS = ["entity", "entity_out", "number", "date", "negation", "flip", "speaker", "group", "extrinsic"] + [
+    "fuse", "append", "clause_swap", "role_swap"] * 3  # fmt: skip
+# An abstractive one-sentence summary goes wrong mostly with a fact from outside or a swapped role (XSum).
+EXTRINSIC = ["entity_out", "entity_out", "number", "date", "role_swap", "entity", "flip"]
+
+
 def negative(
-    sents: list[str], i: int, other: list[str], rng: random.Random, claim: str | None = None
+    sents: list[str], i: int, other: list[str], rng: random.Random, claim: str | None = None, kinds=KINDS
 ) -> str | None:
     """A bent version of ``claim`` (default: article sentence i, which is the claim's source either way)."""
     s = claim or sents[i]
     words = s.split()
-    # Real summarizer errors are mostly pieces from the wrong place (QAGS, Falke): those kinds come more often.
-    kinds = ["entity", "entity_out", "number", "date", "negation", "flip", "speaker", "group", "extrinsic"] + [
-        "fuse", "append", "clause_swap", "role_swap"] * 3  # fmt: skip
     kind = rng.choice(kinds)
     if kind in ("entity", "entity_out", "speaker"):
         mine = names_in(s)
@@ -223,6 +227,101 @@ def build_examples(articles: list[list[str]], per_article: int, rng: random.Rand
     return np.array(X), np.array(y)
 
 
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+
+
+def build_lexicon(data: Path) -> dict:
+    """Document frequencies and capitalization of words in the training corpora (Timeline17 and BBC articles, both
+    in their original case), in the compact form ``align.Lexicon.from_dict`` reads: IDF rounded to 0.25 -> words."""
+    df: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    docs = 0
+    for sents in _corpus_sentences(data):
+        seen = set()
+        for sent in sents:
+            for k, tok in enumerate(_WORD.findall(sent)):
+                low = tok.lower()
+                seen.add(low)
+                if k == 0 or tok.isupper():  # a sentence's first word and shouting say nothing about names
+                    continue
+                counts = upper if tok[0].isupper() else lower
+                counts[low] = counts.get(low, 0) + 1
+        for w in seen:
+            df[w] = df.get(w, 0) + 1
+        docs += 1
+    buckets: dict[str, list[str]] = {}
+    for w, c in sorted(df.items()):
+        if c >= 2:
+            buckets.setdefault(f"{round(np.log(docs / c) * 4) / 4:g}", []).append(w)
+    names = sorted(w for w, c in upper.items() if c >= 2 and c >= 0.8 * (c + lower.get(w, 0)))
+    return {"docs": docs, "idf": {k: " ".join(v) for k, v in sorted(buckets.items())}, "names": " ".join(names)}
+
+
+def _corpus_sentences(data: Path):
+    """Every training article as a list of sentences: Timeline17 (one a line), BBC (paragraphs, title dropped)."""
+    with gzip.open(data / "timeline17" / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                yield text.split("\n")
+    for r in _bbc(data):
+        yield [s for p in r["article"].split("\n")[1:] for s in re.split(r"(?<=[.!?])\s+", p) if s]
+
+
+def _bbc(data: Path):
+    with gzip.open(data / "bbc_news_summary.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def lead_examples(data: Path, rng: random.Random, limit: int) -> tuple[list, list]:
+    """XSum-style claims: a BBC article's opening sentence (written by a journalist to sum up the story, in words of
+    its own) against the rest of the article. It counts as supported when every name, number and specific word in it
+    (``align.Lexicon``) is in the rest; then a copy with one extrinsic or swapped fact (another article's name, a
+    changed number or date, two names traded) counts as unsupported. Openings with a fact the rest lacks are
+    skipped: their label is unknown. Not in the shipped weights: with them the trees ranked QAGS-XSum better (ROC-AUC
+    0.62 against 0.56) but lost balanced accuracy on QAGS-CNN/DM and SummEval at the seed's threshold."""
+    if limit <= 0:
+        return [], []
+    rows = list(_bbc(data))
+    rng.shuffle(rows)
+    X, y = [], []
+    for n, r in enumerate(rows[:limit]):
+        paras = [p.strip() for p in r["article"].split("\n") if p.strip()][1:]
+        if len(paras) < 4:
+            continue
+        lead = re.split(r"(?<=[.!?])\s+", paras[0])[0]
+        body = "\n\n".join(paras[1:])
+        sents = [s for p in paras[1:] for s in re.split(r"(?<=[.!?])\s+", p) if len(s.split()) >= 5]
+        other_row = rows[(n + 1 + rng.randrange(len(rows) - 1)) % len(rows)]
+        other = [s for p in other_row["article"].split("\n")[1:] for s in re.split(r"(?<=[.!?])\s+", p) if s]
+        if len(lead.split()) < 8 or not sents or not other:
+            continue
+        lowered = rng.random() < 0.5  # XSum's texts come lowercased but for each sentence's first letter
+        try:
+            art = align.Article(segment.build(_lower(body) if lowered else body))
+        except DatelineError:
+            continue
+        a = align.align(art, _lower(lead) if lowered else lead)
+        if a.missing_names or a.missing_numbers:  # names include specific words (align.Lexicon)
+            continue
+        X.append(a.features)
+        y.append(1)
+        for _ in range(8):
+            bent = negative(sents, rng.randrange(len(sents)), other, rng, claim=lead, kinds=EXTRINSIC)
+            if bent and bent != lead:
+                X.append(align.align(art, _lower(bent) if lowered else bent).features)
+                y.append(0)
+                break
+    return X, y
+
+
+def _lower(text: str) -> str:
+    """Lowercase but for the first letter of each sentence, as XSum's texts are."""
+    return re.sub(r"(^|[.!?]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), text.lower())
+
+
 def export_trees(model) -> dict:
     """A fitted HistGradientBoostingClassifier as plain arrays (one row a tree) that numpy can walk."""
     trees = [p[0].nodes for p in model._predictors]  # binary classification: one tree per iteration
@@ -300,6 +399,8 @@ def main() -> None:
     ap.add_argument(
         "--timeline-entries", type=int, default=0, help="timeline sentences to pair (0: none, the default)"
     )
+    ap.add_argument("--leads", type=int, default=0,
+                    help="BBC articles whose opening sentence is a claim (0: none, the default)")  # fmt: skip
     ap.add_argument("--clean", type=float, default=0.0, help="share of claims left without paraphrase noise")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
@@ -308,8 +409,14 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
+    lexicon = build_lexicon(args.data)
+    align.use_lexicon(align.Lexicon.from_dict(lexicon))
     articles = read_articles(args.data, args.articles, rng)
     X, y = build_examples(articles, args.per_article, rng, args.clean)
+    lx, ly = lead_examples(args.data, rng, args.leads)
+    if ly:
+        print(f"{len(ly)} BBC opening-sentence claims ({np.mean(ly):.0%} supported)")
+        X, y = np.vstack([X, np.array(lx)]), np.concatenate([y, np.array(ly)])
     tx, ty = timeline_examples(args.data, rng, args.timeline_entries)
     print(f"{len(ty)} timeline pairs ({np.mean(ty):.0%} supported)")
     if ty:
@@ -325,8 +432,10 @@ def main() -> None:
         "model": "gradient-boosted trees over align.FEATURES; P(supported) = sigmoid(baseline + sum of leaf values)",
         "features": align.FEATURES,
         **export_trees(model),
-        "trained_on": f"{len(y)} synthetic claims from {len(articles)} Timeline17 articles (seed {args.seed})",
+        "trained_on": f"{len(y)} claims: synthetic ones from {len(articles)} Timeline17 articles"
+        + (f", {len(ly)} from BBC openings" if ly else "") + f" (seed {args.seed})",
         "cv_roc_auc": round(float(auc), 4),
+        "lexicon": lexicon,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")

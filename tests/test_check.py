@@ -92,6 +92,23 @@ def test_single_edits_become_unsupported(seed_text, kind):
     assert edited.reasons
 
 
+# XSum's layout: lowercased but for each sentence's first letter, so no name is capitalized where it stands.
+LOWERCASED = (
+    "A security van has been robbed outside a branch of royal bank of scotland in glasgow city centre. Police said "
+    "three armed men took a five-figure sum from the vehicle in sauchiehall street on monday evening. A spokesman "
+    "said no-one had been injured, although two security guards were threatened during the robbery."
+)
+
+
+def test_place_absent_from_lowercased_article_is_unsupported():
+    """A name the article lacks is found without capitals: news text in general writes it as a name."""
+    honest = check(LOWERCASED, "Two security guards have been threatened during a robbery at a bank in glasgow.")
+    moved = check(LOWERCASED, "Two security guards have been threatened during a robbery at a bank in edinburgh.")
+    assert not any("name not in the article" in r for r in honest.sentences[0].reasons)
+    assert moved.verdict == "unsupported"
+    assert any(r == "name not in the article: edinburgh" for r in moved.sentences[0].reasons)
+
+
 def test_swapped_speaker_becomes_unsupported(seed_text):
     honest = "“Our attacks have significantly downgraded and impaired these militia groups’ access to these weapons,” Sabrina Singh, a Pentagon spokeswoman, said at the time."
     swapped = honest.replace("Sabrina Singh, a Pentagon spokeswoman", "Senator Tom Cotton")

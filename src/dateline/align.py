@@ -12,10 +12,12 @@ Sums over sets use ``math.fsum`` so that features do not depend on hash order (t
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
@@ -94,6 +96,52 @@ SIGNS = {
     "bigram_art": -1, "trigram_art": -1, "head_miss": -1, "order": -1, "group": -1, "speaker": -1, "length": 0, "cov1_sq": 1,
     "short_sent": 0,
 }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """What news text in general says about a word, so that a word the article lacks can be told apart: "edinburgh"
+    (a name: news text capitalizes it) is a new fact, "threatened" or "sharply" a paraphrase. Built by
+    ``benchmarks/train_check.py`` from its training articles (Timeline17, BBC) and shipped with the weights."""
+
+    docs: int
+    idf: dict[str, float]  # log(docs / document frequency), lowercased words seen in two articles or more
+    names: frozenset[str]  # words news text capitalizes inside a sentence (nearly) every time
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Lexicon:
+        idf = {w: float(v) for v, words in raw.get("idf", {}).items() for w in words.split()}
+        return cls(int(raw.get("docs", 1)), idf, frozenset(raw.get("names", "").split()))
+
+    def specific(self, word: str) -> bool:
+        """A name, or a word seen in at most one training article (with no lexicon at all, nothing is)."""
+        return word in self.names or (bool(self.idf) and word not in self.idf)
+
+
+_lexicon: Lexicon | None = None
+
+
+def weights_json() -> dict:
+    """The shipped ``data/check_weights.json`` (trees and lexicon)."""
+    return _weights_json()
+
+
+@lru_cache(maxsize=1)
+def _weights_json() -> dict:
+    return json.loads(resources.files("dateline").joinpath("data/check_weights.json").read_text(encoding="utf-8"))
+
+
+def lexicon() -> Lexicon:
+    global _lexicon
+    if _lexicon is None:
+        _lexicon = Lexicon.from_dict(weights_json().get("lexicon", {}))
+    return _lexicon
+
+
+def use_lexicon(lex: Lexicon) -> None:
+    """Training builds its own lexicon before any weights exist."""
+    global _lexicon
+    _lexicon = lex
 
 
 def normalize(text: str) -> str:
@@ -196,6 +244,7 @@ class Article:
         self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         self.unseen_idf = math.log(1 + n) + 1.0
         self.vocab = set(df)
+        self.all_stems = {st for t in self.tokens for st in t.stems}
         self.names = set().union(*(t.names for t in self.tokens)) if self.tokens else set()
         self.numbers = set().union(*(t.numbers for t in self.tokens)) if self.tokens else set()
         self.words = {w for t in self.tokens for w in t.words}
@@ -370,6 +419,11 @@ def align(article: Article, text: str) -> Alignment:
     near = [article.tokens[j] for j in range(max(0, first - 1), min(n, first + 2))]
     near_stems = set().union(*(set(t.stems) for t in near))
     speaker_missing = cov1 >= 0.4 and bool(speakers) and not any(s in near_stems for s in speakers)
+    # Names in text that does not capitalize them (XSum, lowercased input): words the article has in no form that
+    # news text in general writes as names or never uses ("edinburgh" where the article says "glasgow").
+    lex = lexicon()
+    extrinsic = {st for w, st in zip(tok.words, tok.stems, strict=True) if st in claim and w.isalpha()
+                 and lex.specific(w) and st not in article.all_stems and not _known(st, article.vocab)}  # fmt: skip
     features = np.array(
         [
             cov1, cove, cova, cove - cov1, spread, halves, miss_idf, len(missing_names), len(misplaced_names),
@@ -379,5 +433,6 @@ def align(article: Article, text: str) -> Alignment:
         ],
         dtype=np.float64,
     )  # fmt: skip
+    missing_names = sorted(set(missing_names) | extrinsic)
     return Alignment(evidence, features, missing_names, misplaced_names, missing_numbers, misplaced_numbers,
                      missing_dates, bool(neg_flip), groups, speaker_missing, cov1 >= 0.75)  # fmt: skip

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
@@ -177,9 +176,7 @@ class Trees:
 
 @lru_cache(maxsize=1)
 def weights() -> Trees:
-    raw = json.loads(
-        resources.files("dateline").joinpath("data/check_weights.json").read_text(encoding="utf-8")
-    )
+    raw = align.weights_json()
     if raw["features"] != align.FEATURES:
         raise RuntimeError(
             "check_weights.json was trained on other features: rerun benchmarks/train_check.py"
