@@ -255,7 +255,11 @@ def build_lexicon(data: Path) -> dict:
         if c >= 2:
             buckets.setdefault(f"{round(np.log(docs / c) * 4) / 4:g}", []).append(w)
     names = sorted(w for w, c in upper.items() if c >= 2 and c >= 0.8 * (c + lower.get(w, 0)))
-    return {"docs": docs, "idf": {k: " ".join(v) for k, v in sorted(buckets.items())}, "names": " ".join(names)}
+    return {
+        "docs": docs,
+        "idf": {k: " ".join(v) for k, v in sorted(buckets.items())},
+        "names": " ".join(names),
+    }
 
 
 def _corpus_sentences(data: Path):
@@ -433,7 +437,8 @@ def main() -> None:
         "features": align.FEATURES,
         **export_trees(model),
         "trained_on": f"{len(y)} claims: synthetic ones from {len(articles)} Timeline17 articles"
-        + (f", {len(ly)} from BBC openings" if ly else "") + f" (seed {args.seed})",
+        + (f", {len(ly)} from BBC openings" if ly else "")
+        + f" (seed {args.seed})",
         "cv_roc_auc": round(float(auc), 4),
         "lexicon": lexicon,
     }

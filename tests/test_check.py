@@ -102,8 +102,12 @@ LOWERCASED = (
 
 def test_place_absent_from_lowercased_article_is_unsupported():
     """A name the article lacks is found without capitals: news text in general writes it as a name."""
-    honest = check(LOWERCASED, "Two security guards have been threatened during a robbery at a bank in glasgow.")
-    moved = check(LOWERCASED, "Two security guards have been threatened during a robbery at a bank in edinburgh.")
+    honest = check(
+        LOWERCASED, "Two security guards have been threatened during a robbery at a bank in glasgow."
+    )
+    moved = check(
+        LOWERCASED, "Two security guards have been threatened during a robbery at a bank in edinburgh."
+    )
     assert not any("name not in the article" in r for r in honest.sentences[0].reasons)
     assert moved.verdict == "unsupported"
     assert any(r == "name not in the article: edinburgh" for r in moved.sentences[0].reasons)

@@ -128,7 +128,9 @@ def weights_json() -> dict:
 
 @lru_cache(maxsize=1)
 def _weights_json() -> dict:
-    return json.loads(resources.files("dateline").joinpath("data/check_weights.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("dateline").joinpath("data/check_weights.json").read_text(encoding="utf-8")
+    )
 
 
 def lexicon() -> Lexicon:
