@@ -297,3 +297,22 @@ def test_api_is_callable_again_after_the_module_is_imported(seed_text):
     articles = [{"text": seed_text, "date": "2023-11-30", "id": "seed"}]
     assert dateline.timeline(articles).entries
     assert dateline.timeline(articles).entries
+
+
+def test_collect_then_select_is_the_timeline_and_settings_rank_the_dates():
+    from dataclasses import replace
+
+    from dateline.timelines import DEFAULT, collect, select
+
+    arts = wikinews()
+    collected = collect(arts)
+    assert [e.date for e in select(collected, 8, None).entries] == [
+        e.date for e in make_timeline(arts, dates=8).entries
+    ]
+    # Weights only on publication volume: the busiest publication day comes first.
+    by_volume = replace(DEFAULT, mentions=0.0, later=0.0, published=1.0, next_day=0.0)
+    assert [e.date for e in select(collected, 1, 1, by_volume).entries] == [date(2005, 6, 13)]
+    # A date looked back at counts its later mentions twice: June 18, 2008 (the GAO ruling, named by a report of
+    # July 2008) scores its articles plus its later mentions.
+    entry = next(e for e in select(collected, 40, 1).entries if e.date == date(2008, 6, 18))
+    assert entry.mentions >= 1 and entry.score >= DEFAULT.mentions * entry.mentions + DEFAULT.later

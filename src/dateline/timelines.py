@@ -2,8 +2,10 @@
 
 The method follows DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020): events are dated by the dates the sentences
 themselves mention ("on October 27, warplanes struck..." belongs to 2023-10-27 whatever the publication date), the
-dates are ranked by how many articles mention them and how much was published around them, and each chosen date is
-summarized by the candidate sentences closest to the centroid of everything said about that date.
+dates are ranked by how many articles mention them (those looking back at a date count twice) and how much was
+published on them, and each chosen date is summarized by the candidate sentences closest to the centroid of
+everything said about that date and to the story's vocabulary. The weights (``Settings``) are chosen by
+leave-one-topic-out cross-validation on Timeline17 (``benchmarks/timeline.py``).
 
 The input is streamed once: per article we keep only counts, the sentences that are candidates for a date (capped
 per date) and a compact word set for deduplication, so memory stays bounded on thousands of articles. Near-duplicate
@@ -32,16 +34,45 @@ from .extract import content_words
 from .ingest import parse_date
 from .segment import dateline_prefix, furniture
 
-LEAD = 5  # undated sentences this close to an article's top report what happened on its publication day
+LEAD_MAX = 10  # undated sentences kept as candidates for the publication day: at most this close to the top
 MAX_CANDIDATES = 300  # per date and kind: bounds memory on huge collections
 # Sentence lengths in words: shorter is a fragment; longer than MAX_WORDS only when nothing else is there.
 MIN_WORDS, IDEAL_WORDS, MAX_WORDS = 6, 22, 60
-KEYWORDS = 5  # a collection's most frequent content words: sentences naming one of them are preferred
 TOPIC_WORDS = 100  # the story's vocabulary: its most frequent content words, with their frequencies
 SMALL = 3  # up to this many articles: list every dated event they mention, nothing dated by publication
-REDUNDANCY = 0.5  # a sentence this similar (cosine) to one already chosen for the date adds nothing
 DASHES = "-" * 32  # tilse's separator line
 _COMPLETE = re.compile(r"""[.!?…"'”’»)]\s*$""")  # a sentence, not a headline
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The method's constants. ``benchmarks/timeline.py`` chooses the weights by leave-one-topic-out
+    cross-validation on Timeline17 over a small grid and reports the held-out scores; the defaults are the grid's
+    choice on all topics."""
+
+    # Date score: a weighted count of the articles that mention the date (any time, and after it passed: looking
+    # back at it is what makes a date matter) and of the articles published on it and the day after (coverage;
+    # news reports yesterday's events).
+    mentions: float = 1.0
+    later: float = 1.0
+    published: float = 0.5
+    next_day: float = 0.0
+    # Sentences for a date: those that mention it, and the undated opening sentences (the first ``lead``) of the
+    # articles published on it and on the ``lead_days - 1`` days after.
+    lead: int = 5
+    lead_days: int = 2
+    lead_weight: float = 1.0  # weight of an opening sentence in the date's centroid (a mention counts 1)
+    keywords: int = 5  # the collection's most frequent content words: sentences naming one come first
+    redundancy: float = 0.3  # a sentence this similar (cosine) to one chosen for the date adds nothing
+    # Sentence score: cosine with the date's centroid + these weights.
+    story: float = 0.6  # cosine with the whole story's vocabulary
+    support: float = 0.3  # log of the number of other articles carrying the sentence
+    position: float = 0.01  # penalty per sentence from the article's top (capped at 20)
+    length: float = 0.1  # penalty per IDEAL_WORDS of distance from IDEAL_WORDS
+    too_long: float = 0.3  # penalty for longer than MAX_WORDS
+
+
+DEFAULT = Settings()
 
 
 @dataclass(slots=True)
@@ -183,7 +214,7 @@ class _Collector:
     def __init__(self, start: Date | None, end: Date | None, default_date: Date | None) -> None:
         self.start, self.end, self.default_date = start, end, default_date
         self.mention_articles: Counter[Date] = Counter()
-        self.mention_sentences: Counter[Date] = Counter()
+        self.mention_later: Counter[Date] = Counter()  # articles that mention the date after it passed
         self.published: Counter[Date] = Counter()  # articles published each day (copies too)
         self.volume: Counter[Date] = Counter()  # all articles
         self.mentioned: dict[Date, list[_Candidate]] = defaultdict(list)
@@ -194,7 +225,7 @@ class _Collector:
         self.skipped: list[Skipped] = []
         self.read = 0
         self.duplicates = 0
-        self.index = dedup.DuplicateIndex()
+        self.index: dedup.DuplicateIndex | None = dedup.DuplicateIndex()
 
     def _in_range(self, day: Date) -> bool:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
@@ -247,27 +278,28 @@ class _Collector:
             self.df.update(set(toks))
             days = days_of.get(s.index, set())
             article_days |= days
-            if not (days or (s.index < LEAD and self._in_range(published))):
+            if not (days or (s.index < LEAD_MAX and self._in_range(published))):
                 continue
             if len(s.text.split()) < MIN_WORDS or not _COMPLETE.search(s.text) or furniture(s.text):
                 continue  # fragments, headlines and page furniture are not events
-            text = s.text[dateline_prefix(s.text) :] if s.index < LEAD else s.text
+            text = s.text[dateline_prefix(s.text) :] if s.index < LEAD_MAX else s.text
             for day in days:
-                self.mention_sentences[day] += 1
                 if len(self.mentioned[day]) < MAX_CANDIDATES:
                     self.mentioned[day].append(_Candidate(text, key, published, True, s.index, tuple(toks)))
-            lead = not days and s.index < LEAD and self._in_range(published)
+            lead = not days and s.index < LEAD_MAX and self._in_range(published)
             if lead and len(self.lead[published]) < MAX_CANDIDATES:
                 self.lead[published].append(_Candidate(text, key, published, False, s.index, tuple(toks)))
         self.mention_articles.update(article_days)
+        self.mention_later.update(d for d in article_days if d < published)
 
-    def date_scores(self) -> dict[Date, float]:
-        """DATEWISE's signal without its learned weights: how many articles mention a date, and how much was
-        published on it and the day after (news reports yesterday's events)."""
+    def date_scores(self, settings: Settings = DEFAULT) -> dict[Date, float]:
+        """DATEWISE's signals with a few weights in place of its learned regression: how many articles mention a
+        date, how many of them after it passed, how much was published on it and the day after."""
         scores: dict[Date, float] = {}
         for day in set(self.mention_articles) | {d for d in self.published if self._in_range(d)}:
-            pub = self.published[day] + 0.5 * self.published[day + timedelta(days=1)]
-            scores[day] = self.mention_articles[day] + 0.25 * self.mention_sentences[day] + 0.5 * pub
+            scores[day] = (settings.mentions * self.mention_articles[day] + settings.later * self.mention_later[day]
+                           + settings.published * self.published[day]
+                           + settings.next_day * self.published[day + timedelta(days=1)])  # fmt: skip
         return scores
 
 
@@ -285,7 +317,7 @@ def _sizes(c: _Collector, dates: int | None, per_date: int | None) -> tuple[int,
 
 
 def _summarize(
-    c: _Collector, day: Date, k: int, topic: dict[str, int], lead_days: int
+    c: _Collector, day: Date, k: int, topic: dict[str, int], lead_days: int, settings: Settings = DEFAULT
 ) -> list[TimelineSentence]:
     """Centroid-based, as DATEWISE: among the sentences that mention the day and the undated opening sentences
     published on it or the day after, the ones closest to the centroid of them all, without repeating one
@@ -293,8 +325,8 @@ def _summarize(
     the collection's keywords (its most frequent content words: what the story is about) come first."""
     pool = list(c.mentioned.get(day, []))
     for offset in range(lead_days):
-        pool += c.lead.get(day + timedelta(days=offset), [])
-    keywords = set(list(topic)[:KEYWORDS])
+        pool += [x for x in c.lead.get(day + timedelta(days=offset), []) if x.position < settings.lead]
+    keywords = set(list(topic)[: settings.keywords])
     on_topic = [cand for cand in pool if keywords.intersection(cand.tokens)]
     pool = on_topic or pool
     if not pool:
@@ -310,7 +342,8 @@ def _summarize(
     idf = np.array([math.log((1 + c.sentences) / (1 + c.df[w])) + 1.0 for w in vocab], dtype=np.float32)
     m *= idf if len(vocab) else 1.0
     m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
-    centroid = m.sum(axis=0)
+    weights = np.array([1.0 if cand.mentioned else settings.lead_weight for cand in pool], dtype=np.float32)
+    centroid = weights @ m
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     story = np.array([topic.get(w, 0.0) for w in vocab], dtype=np.float32) * idf  # the whole story's words
     story /= max(float(np.linalg.norm(story)), 1e-9)
@@ -319,16 +352,16 @@ def _summarize(
     words = np.array([len(cand.text.split()) for cand in pool])
     scores = (
         m @ centroid
-        + 0.3 * (m @ story)  # about the story, not a side remark
-        + 0.15 * np.log1p([support[leader[i]] - 1 for i in range(len(pool))])  # reported by several outlets
-        - 0.01 * np.array([min(cand.position, 20) for cand in pool])  # news says what happened first
-        - 0.1 * np.abs(words - IDEAL_WORDS) / IDEAL_WORDS  # one statement, not a fragment or a paragraph
-        - 0.3 * (words > MAX_WORDS)
+        + settings.story * (m @ story)  # about the story, not a side remark
+        + settings.support * np.log1p([support[leader[i]] - 1 for i in range(len(pool))])  # several outlets
+        - settings.position * np.array([min(cand.position, 20) for cand in pool])  # news says it first
+        - settings.length * np.abs(words - IDEAL_WORDS) / IDEAL_WORDS  # one statement, not a fragment
+        - settings.too_long * (words > MAX_WORDS)
     )
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         i = int(i)
-        if leader[i] != i or any(float(m[i] @ m[j]) > REDUNDANCY for j in chosen):
+        if leader[i] != i or any(float(m[i] @ m[j]) > settings.redundancy for j in chosen):
             continue
         chosen.append(i)
         if len(chosen) == k:
@@ -355,6 +388,7 @@ def timeline(
     date: str | Date | None = None,
     language: str | None = None,
     progress: Callable[[int], None] | None = None,
+    settings: Settings = DEFAULT,
 ) -> Timeline:
     """The dates that matter in ``articles`` (dicts with ``text`` or ``html`` and ``date``, optional ``id``,
     ``title``, ``url``; Documents; or Skipped records from ``collection.read``), each with what happened.
@@ -363,6 +397,20 @@ def timeline(
     timeline's dates; ``date`` is the publication date of articles that carry none (one article and ``--date``).
     An item that cannot be used is recorded in ``.skipped``, never raised.
     """
+    collector = collect(articles, start=start, end=end, date=date, language=language, progress=progress)
+    return select(collector, dates, sentences_per_date, settings)
+
+
+def collect(
+    articles: Iterable[dict | Document | str | Skipped],
+    *,
+    start: str | Date | None = None,
+    end: str | Date | None = None,
+    date: str | Date | None = None,
+    language: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> _Collector:
+    """The one pass over the articles (``timeline`` without the selection): what ``select`` needs of them."""
     start_d, end_d = parse_date(start, what="--from"), parse_date(end, what="--to")
     if start_d and end_d and start_d > end_d:
         raise UsageError(f"--from {start_d} is after --to {end_d}")
@@ -371,23 +419,41 @@ def timeline(
         collector.add(item, language)
         if progress is not None:
             progress(collector.read)
+    collector.index = None  # the duplicate finder is only needed while reading
+    return collector
+
+
+def select(
+    collector: _Collector,
+    dates: int | None,
+    sentences_per_date: int | None,
+    settings: Settings = DEFAULT,
+    memo: dict[Date, list[TimelineSentence]] | None = None,
+) -> Timeline:
+    """The timeline of a collection already read: rank its dates, summarize the best ones. ``memo`` keeps the
+    summaries of the days across calls with the same sentence settings and sizes (the benchmark's grid search)."""
     n_dates, k = _sizes(collector, dates, sentences_per_date)
-    scores = collector.date_scores()
+    scores = collector.date_scores(settings)
     small = len(collector.articles) - collector.duplicates <= SMALL
     if small:  # a few articles: their dated events, not their publication days
         scores = {d: s for d, s in scores.items() if collector.mention_articles[d]}
     topic = {} if small else dict(collector.df.most_common(TOPIC_WORDS))
+    lead_days = 0 if small else settings.lead_days
     entries: list[Entry] = []
     for day in sorted(scores, key=lambda d: (-scores[d], d)):
         if len(entries) == n_dates:
             break
-        sentences = _summarize(collector, day, k, topic, lead_days=0 if small else 2)
+        sentences = memo.get(day) if memo is not None else None
+        if sentences is None:
+            sentences = _summarize(collector, day, k, topic, lead_days, settings)
+            if memo is not None:
+                memo[day] = sentences
         if sentences:
             entries.append(Entry(day, sentences, scores[day], collector.mention_articles[day],
                                  collector.published[day]))  # fmt: skip
     entries.sort(key=lambda e: e.date)
     return Timeline(entries, dict(collector.volume), collector.articles, collector.skipped, collector.read,
-                    collector.duplicates, start_d, end_d)  # fmt: skip
+                    collector.duplicates, collector.start, collector.end)  # fmt: skip
 
 
 def _md_link(article: Article | None, key: str) -> str:
