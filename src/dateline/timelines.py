@@ -56,7 +56,7 @@ class Settings:
     mentions: float = 1.0
     later: float = 1.0
     published: float = 0.5
-    next_day: float = 0.0
+    next_day: float = 0.5
     # Sentences for a date: those that mention it, and the undated opening sentences (the first ``lead``) of the
     # articles published on it and on the ``lead_days - 1`` days after.
     lead: int = 5
@@ -437,7 +437,9 @@ def select(
     small = len(collector.articles) - collector.duplicates <= SMALL
     if small:  # a few articles: their dated events, not their publication days
         scores = {d: s for d, s in scores.items() if collector.mention_articles[d]}
-    topic = {} if small else dict(collector.df.most_common(TOPIC_WORDS))
+    # Ties broken by the word, not by set order (which changes with Python's hash seed from run to run).
+    ranked = sorted(collector.df.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_WORDS]
+    topic = {} if small else dict(ranked)
     lead_days = 0 if small else settings.lead_days
     entries: list[Entry] = []
     for day in sorted(scores, key=lambda d: (-scores[d], d)):
