@@ -280,6 +280,9 @@ def main() -> None:
     lines = [f"Threshold per method chosen on {args.pick} ({'sentence' if args.pick == 'seed' else 'summary'}-level "
              "balanced accuracy; 'unsupported' below it): "
              + ", ".join(f"{k} {v:.3f}" for k, v in thresholds.items()) + ".",
+             "", f"dateline's weights (`src/dateline/data/check_weights.json`): {align.weights_json()['trained_on']}; "
+             "`python benchmarks/train_check.py --data ../shared/data` rewrites them byte for byte. No evaluation set "
+             "is used in training.",
              "", f"dateline's style calibration (`faithfulness.style_shift`): summaries whose other sentences have a "
              f"median bigram precision from {faithfulness.EXTRACTIVE[0]} to {faithfulness.EXTRACTIVE[1]} ramp up to "
              f"{faithfulness.STYLE_SHIFT} + {faithfulness.NOVELTY_SHIFT} x (the sentence's share of trigrams absent "
