@@ -90,12 +90,6 @@ def tfidf(doc: Document) -> Space:
     return m / np.maximum(norms, 1e-9), tokens, vocab
 
 
-def gram(rows: np.ndarray) -> np.ndarray:
-    """``rows @ rows.T``, one matrix-vector product a row. On matrices this small OpenBLAS's threaded matrix product
-    costs 10-400x more than it computes (its threads wait on each other, worst on a busy or one-core machine)."""
-    return np.stack([rows @ r for r in rows]) if len(rows) else np.zeros((0, 0), dtype=rows.dtype)
-
-
 FEATURES = (
     "lead",  # 1 / (1 + k), k = rank among candidate sentences (furniture and headings skipped)
     "first",  # the first candidate sentence
@@ -120,7 +114,11 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
              candidates: list[int], quoted: list[bool] | None = None) -> np.ndarray:  # fmt: skip
     """Feature rows (``FEATURES``) of the candidate sentences, in the order given."""
     n = len(candidates)
-    centroid = vectors[candidates].sum(axis=0) if n else vectors.sum(axis=0)
+    cand_vectors = vectors[candidates]
+    # Running sums give the centroid and each sentence's mean similarity to the later (earlier) candidates: the dot
+    # product with their sum, no n x n similarity matrix.
+    running = np.cumsum(cand_vectors, axis=0, dtype=np.float64)
+    centroid = running[-1] if n else vectors.sum(axis=0, dtype=np.float64)
     centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-9)
     if doc.title:
         title_vec = np.zeros(vectors.shape[1], dtype=np.float32)
@@ -132,10 +130,10 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
         title_vec = vectors[candidates[0]] if n else np.zeros(vectors.shape[1], dtype=np.float32)
     title_sim = vectors @ title_vec
     quoted = _in_quote(doc) if quoted is None else quoted
-    cand_vectors = vectors[candidates]
-    sims = gram(cand_vectors)
-    forward = np.triu(sims, 1).sum(axis=1) / max(n - 1, 1)
-    backward = np.tril(sims, -1).sum(axis=1) / max(n - 1, 1)
+    later = running[-1] - running if n else running
+    earlier = running - cand_vectors
+    forward = np.einsum("ij,ij->i", cand_vectors, later) / max(n - 1, 1)
+    backward = np.einsum("ij,ij->i", cand_vectors, earlier) / max(n - 1, 1)
     sentences = [doc.sentences[i] for i in candidates]
     nw = np.array([max(len(s.text.split()), 1) for s in sentences], dtype=np.float64)
     k = np.arange(n, dtype=np.float64)
@@ -312,8 +310,9 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
     if not doc.sentences:
         return []
     vectors, tokens, vocab = space or tfidf(doc)
-    share = amount / len(doc.sentences) if kind == "sentences" else amount / max(doc.words, 1)
-    wanted = amount if kind == "sentences" else amount * len(doc.sentences) / max(doc.words, 1)
+    total = max(doc.words, 1)  # a property that splits the whole text: once
+    share = amount / len(doc.sentences) if kind == "sentences" else amount / total
+    wanted = amount if kind == "sentences" else amount * len(doc.sentences) / total
     lede = share < short or wanted <= LEDE
     quoted = _in_quote(doc)
     scores = salience(doc, vectors, tokens, vocab, short=lede, quoted=quoted)
