@@ -163,3 +163,44 @@ def test_languages_numbers_relatives_and_false_friends(language, text, expected)
     """Ordinal days, "last Monday" after its noun, "N units ago", years after a preposition, numeric dates read
     day first; "por la mañana", "der Morgen", "Mars" the planet and "Mai" without a preposition are no dates."""
     assert [t.value for t in tag(text, SEED_DCT, language)] == expected
+
+
+def test_the_fast_paths_find_what_the_plain_ones_do():
+    """The scanner's shortcuts (ASCII patterns for ASCII text, alternations grouped by first letter, the trigger
+    word index) must not change a mention: an ASCII text and the same text with one non-ASCII character at its end
+    (which takes the Unicode patterns) give the same mentions, with the same tense."""
+    text = (
+        "The 20-year-old was arrested on Tuesday, Nov. 24, 2009, nearly three weeks after the attack of October "
+        "7th. Four years ago the firm made $1 billion in the third quarter of fiscal 2008; in March it will report "
+        "twice a year, and a few more days later it said the 1990s were over. At 10 p.m. Wednesday, 2023-11-30."
+    )
+    assert text.isascii()
+    key = lambda ms: [(m.start, m.end, m.kind, m.f, m.future, m.past) for m in ms]  # noqa: E731
+    plain, unicode = scan(text), scan(text + " é")
+    assert key(plain) == key(unicode)
+    assert len(plain) >= 10
+
+
+def test_alternations_grouped_by_first_letter_match_in_the_same_order():
+    import re
+
+    from dateline.temporal_rules import _by_first_letter
+
+    words = [
+        "a couple of",
+        "a couple",
+        "couple of",
+        "a",
+        "an",
+        "one and a half",
+        "one",
+        r"\d+",
+        "four",
+        "fourteen",
+    ]
+    grouped = re.compile(rf"\b{_by_first_letter(words)}\s+days\b", re.IGNORECASE)
+    plain = re.compile(rf"\b(?:{'|'.join(words)})\s+days\b", re.IGNORECASE)
+    text = "a couple of days, a couple days, An days, one and a half days, fourteen days, 12 days, four days"
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    with pytest.raises(ValueError):
+        _by_first_letter(["(?:x|y)"])

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from .temporal_rules import Mention, rules_for, trigger_words
 
@@ -66,10 +66,23 @@ def scan(text: str, language: str = "en") -> list[Mention]:
 def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
     candidates: list[Mention] = []
     seen: set[tuple[int, int, int]] = set()
-    index = _word_index(text, trigger_words(language))
+    plain = _plain(text)
+    index = _word_index(text, trigger_words(language), plain)
+    spans: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules that share their triggers share the spans
     for r, rule in enumerate(rules_for(language)):
-        for lo, hi in _windows(rule, text, index):
-            for m in rule.pattern.finditer(text, lo, hi):
+        if rule.needs and rule.needs not in text:
+            continue
+        if rule.trigger is None:
+            windows = [(0, len(text))]
+        elif rule.trigger.isdisjoint(index):
+            continue
+        else:
+            if rule.trigger not in spans:
+                spans[rule.trigger] = sorted(span for w in rule.trigger if w in index for span in index[w])
+            windows = _windows(rule, text, spans[rule.trigger])
+        pattern = _ascii(rule.pattern) if plain else rule.pattern
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
                 if (r, m.start(), m.end()) in seen:
                     continue
                 seen.add((r, m.start(), m.end()))
@@ -85,38 +98,86 @@ def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
             kept.append(c)
             last_end = c.end
     kept = _merge_times(kept, text)
-    for k in kept:
-        k.future, k.past = _tense(text, k.start, k.end, language)
+    for k in kept:  # the clause's tense is read for few kinds of mention: worked out when first asked
+        k.tense = partial(_tense, text, k.start, k.end, language)
     return tuple(kept)
 
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+# A number of 4 digits starting with 1 or 2; the [12] first lets the engine search for it quickly.
+_YEAR_WORD = re.compile(r"[12](?<!\d[12])\d\d\d(?!\d)")
 
 
-def _word_index(text: str, wanted: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each trigger word occurs (lowercased): where the slower full patterns need to run."""
+def _word_index(text: str, wanted: frozenset[str], plain: bool = False) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger word occurs as a whole word (lowercased; a word is a run of letters, or of digits), and
+    "<year>" where a 1600-2099 number does: where the slower full patterns need to run."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
     index: dict[str, list[tuple[int, int]]] = {}
-    for m in _WORD.finditer(text.lower() if len(text.lower()) == len(text) else text):
-        w = m.group()
-        if w in wanted:
-            index.setdefault(w, []).append(m.span())
-        elif len(w) == 4 and "1600" <= w <= "2099" and w.isdigit():
-            index.setdefault("<year>", []).append(m.span())
+    pattern = _trigger_pattern(wanted)
+    for m in (_ascii(pattern) if plain else pattern).finditer(" " + low):  # " ": a non-letter before word one
+        start, end = m.span(1)
+        index.setdefault(m[1], []).append((start - 1, end - 1))
+    years = [m.span() for m in _YEAR_WORD.finditer(low) if "1600" <= m.group() <= "2099"]
+    if years:
+        index["<year>"] = years
     return index
 
 
-def _windows(rule, text: str, index: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """Where to run a rule: everywhere, or merged windows around its trigger words."""
-    if rule.needs and rule.needs not in text:
-        return []
-    if rule.trigger is None:
-        return [(0, len(text))]
-    spans = sorted(span for w in rule.trigger if w in index for span in index[w])
+@lru_cache(maxsize=8)
+def _trigger_pattern(words: frozenset[str]) -> re.Pattern:
+    """Any of ``words`` (group 1) with no letter right before or after it. The words share their prefixes (a trie),
+    so at each position the engine tries each letter once, and it starts with the non-letter before the word (a
+    character class, which the engine searches for quickly): one pass over the text in C, not a loop over words."""
+    trie: dict = {}
+    for w in words:
+        if not _LETTERS.fullmatch(w):  # the index's words are runs of letters, and "<year>" (found apart)
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        alts = [re.escape(ch) + alternation(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"[\W\d_]({alternation(trie)})(?![^\W\d_])")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_UNICODE_ONLY_SPACES = re.compile(r"[\x1c-\x1f]")  # ASCII characters that only Unicode patterns read as \s
+
+
+def _plain(text: str) -> bool:
+    """Is ``text`` made of ASCII characters that ASCII patterns classify as Unicode ones do (\\w, \\d, \\s, \\b)?"""
+    return text.isascii() and not _UNICODE_ONLY_SPACES.search(text)
+
+
+@cache
+def _ascii(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` compiled with re.ASCII, which the regex engine runs faster: on a ``_plain`` text it finds the
+    same matches, provided the pattern has no non-ASCII letter (IGNORECASE folds "K" (Kelvin), "ſ", "ı" and "İ"
+    to ASCII letters). Compiled on first use."""
+    if any(not c.isascii() and c.isalpha() for c in pattern.pattern):
+        return pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.UNICODE | re.ASCII)
+
+
+_WORD_END = re.compile(r"[^\W_]*")  # the rest of a word: what str.isalnum accepts
+
+
+def _windows(rule, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows around a rule's trigger words (at ``spans``, in text order)."""
     out: list[tuple[int, int]] = []
+    back, fwd, n = rule.back, rule.fwd, len(text)
     for s, e in spans:
-        lo, hi = max(0, s - rule.back), min(len(text), e + rule.fwd)
-        while hi < len(text) and text[hi].isalnum():  # do not cut the last word
-            hi += 1
+        lo, hi = s - back if s > back else 0, e + fwd if e + fwd < n else n
+        if hi < n and text[hi].isalnum():  # do not cut the last word
+            hi = _WORD_END.match(text, hi).end()
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:

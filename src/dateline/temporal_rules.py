@@ -28,8 +28,31 @@ class Mention:
     #            duration, ref, set, iso, holiday
     f: dict = field(default_factory=dict)
     text: str = ""
-    future: bool = False  # the clause is about the future (set by the scanner)
-    past: bool = False  # the clause is in the past tense, without a future cue (set by the scanner)
+    # (future, past): the clause is about the future; it is in the past tense, without a future cue. The scanner
+    # sets a function that works them out from the text, called the first time they are read.
+    tense: tuple[bool, bool] | Callable[[], tuple[bool, bool]] = field(default=(False, False), repr=False,
+                                                                      compare=False)  # fmt: skip
+
+    @property
+    def future(self) -> bool:
+        return self._tense()[0]
+
+    @future.setter
+    def future(self, value: bool) -> None:
+        self.tense = (value, self._tense()[1])
+
+    @property
+    def past(self) -> bool:
+        return self._tense()[1]
+
+    @past.setter
+    def past(self, value: bool) -> None:
+        self.tense = (self._tense()[0], value)
+
+    def _tense(self) -> tuple[bool, bool]:
+        if callable(self.tense):
+            self.tense = self.tense()
+        return self.tense
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,12 +273,48 @@ _DAYNUM = (
     r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:%|percent|per cent|cents?|points?|[ap]\.?m\.?\b))"
 )
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
-_NUM_EN = (
-    r"(?P<n>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?|one and a half|a couple of|a couple|couple of|a dozen|half a|a few|a hundred|"
-    r"dozens of|hundreds of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|several|a|an|few|many|some)"
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """A regex alternation of ``alternatives`` (lowercase words, or regexes without a top-level "|" that start with
+    a lowercase letter or \\d) with those that start with the same letter under one branch: "p(?:ast|revious)".
+    The engine then tries a handful of branches at a word instead of every alternative (it cannot rule out
+    case-insensitive ones quickly). It finds the same matches: alternatives that start with different letters (or
+    a letter and a digit) never match at the same place, even case-insensitively, and the order within a letter
+    is kept."""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        if not ("a" <= a[0] <= "z" or a.startswith("\\d")):
+            raise ValueError(f"{a!r} does not start with a lowercase letter or \\d")
+        groups.setdefault(a[0] if a[0] != "\\" else a, []).append(a)
+    branches = [
+        items[0] if len(items) == 1 else f"{first}(?:{'|'.join(a[1:] for a in items)})"
+        for first, items in groups.items()
+    ]
+    return f"(?:{'|'.join(branches)})"
+
+
+_ONES_EN = "one|two|three|four|five|six|seven|eight|nine"
+_NUM_EN = "(?P<n>" + _by_first_letter([
+    r"\d+(?:\.\d+)?",
+    *(rf"{tens}(?:[\s-](?:{_ONES_EN}))?" for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                                      "eighty", "ninety")),
+    "one and a half", "a couple of", "a couple", "couple of", "a dozen", "half a", "a few", "a hundred", "dozens of",
+    "hundreds of", *_ONES_EN.split("|"), "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "several", "a", "an", "few", "many", "some",
+]) + ")"  # fmt: skip
+# What may come before a month or a year: "since March", "in fiscal 2023", "the end of 2022"
+_MONTH_PREPS_EN = (
+    "in since by until till through during from to of before after on between and or the".split()
 )
+_PREPS_EN = "in since by until till through during from to of before after between and or".split()
+_YEAR_MODS_EN = ["fiscal", "calendar", "the end of", "the beginning of", "the start of", "the middle of", "early",
+                 "late", "mid-?", "the year", "the summer of", "the fall of"]  # fmt: skip
+# What may come before the number of a duration: "the past three weeks", "nearly two years"
+_DUR_ADJ_EN = _by_first_letter("past last next first previous coming following final remaining latest recent "
+                               "further additional same entire full".split())  # fmt: skip
+_DUR_MOD_EN = _by_first_letter(["nearly", "almost", "about", "around", "roughly", "some", "over", "more than",
+                                "less than", "up to", "at least"])  # fmt: skip
 _UNIT_EN = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 
 
@@ -712,7 +771,9 @@ def _en_rules() -> list[Rule]:
         # Friday, Nov. 24, 2023 / Nov. 24 / November 24th, 2023 / Nov 24 , 2008 (tokenized text)
         _t(
             Rule(
-                re.compile(rf"\b(?:{_EN_DOW},?\s+)?(?:the\s+)?{_EN_MONTH}\s*{_DAYNUM}\b(?:\s*,?\s*{_YEAR})?"),
+                re.compile(
+                    rf"\b(?=\w)(?:{_EN_DOW},?\s+)?(?:the\s+)?{_EN_MONTH}\s*{_DAYNUM}\b(?:\s*,?\s*{_YEAR})?"
+                ),
                 _en_date,
             ),
             _MONTH_WORDS,
@@ -743,8 +804,8 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    rf"\b(?:(?P<prep>(?i:in|since|by|until|till|through|during|from|to|of|before|after|on|"
-                    rf"between|and|or|the))\s+)?(?P<core>(?:(?P<rel>last|next|this|past)\s+)?(?:(?P<mod>early|late|"
+                    rf"\b(?=\w)(?:(?P<prep>(?i:{_by_first_letter(_MONTH_PREPS_EN)}))\s+)?"
+                    rf"(?P<core>(?:(?P<rel>last|next|this|past)\s+)?(?:(?P<mod>early|late|"
                     rf"mid-?|the end of|the beginning of|the start of|the middle of)\s*)?{_EN_MONTH}"
                     rf"(?:(?:\s+of)?,?\s+{_YEAR}|\s+(?P<ry>last|next|this)\s+year)?)\b(?!-\d|\s*\d)"
                 ),
@@ -786,9 +847,8 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    rf"\b(?:(?P<prep>in|since|by|until|till|through|during|from|to|of|before|after|between|"
-                    rf"and|or)\s+)?(?P<core>(?:(?P<mod>fiscal|calendar|the end of|the beginning of|the start of|"
-                    rf"the middle of|early|late|mid-?|the year|the summer of|the fall of)\s*)?{_YEAR})\b"
+                    rf"\b(?=\w)(?:(?P<prep>{_by_first_letter(_PREPS_EN)})\s+)?(?P<core>(?:(?P<mod>"
+                    rf"{_by_first_letter(_YEAR_MODS_EN)})\s*)?{_YEAR})\b"
                     rf"(?![,.]?\d|\s*(?:%|percent|per cent|dollars|pounds|euros|yen|people|cars|tons|shares|"
                     rf"votes|feet|meters|miles|troops|jobs|units|workers|employees|members|points))",
                     i,
@@ -846,7 +906,7 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?{_EN_DOW}(?!s)\b"
+                    rf"\b(?=\w)(?:(?P<rel>last|next|this|past|coming)\s+)?{_EN_DOW}(?!s)\b"
                     rf"(?:\s+(?P<part>morning|afternoon|evening|night))?",
                     i,
                 ),
@@ -890,7 +950,7 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    r"(?:\b(?:once|twice|times|percent|cents|dollars|barrels|tons|pounds)|\d%?)\s+"
+                    r"(?=\w)(?:\b(?:once|twice|times|percent|cents|dollars|barrels|tons|pounds)|\d%?)\s+"
                     r"(?P<core>(?:a|an|per)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
                     i,
                 ),
@@ -949,7 +1009,7 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    rf"\b(?:(?P<mod>earlier|later|early|late|the end of|the start of)\s+)?(?:the\s+)?"
+                    rf"\b(?=\w)(?:(?P<mod>earlier|later|early|late|the end of|the start of)\s+)?(?:the\s+)?"
                     rf"(?P<rel>last|past|previous|this|current|next|coming)\s+(?:fiscal\s+)?{rel_units}\b(?!['’]s\s+\w+\s+"
                     r"(?:ago|earlier))(?!\s*-\s*\w)",
                     i,
@@ -985,9 +1045,7 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    rf"\b(?:the\s+)?(?:(?:past|last|next|first|previous|coming|following|final|remaining|"
-                    rf"latest|recent|further|additional|same|entire|full)\s+)?(?:(?:nearly|almost|about|"
-                    rf"around|roughly|some|over|more than|less than|up to|at least)\s+)?{_NUM_EN}"
+                    rf"\b(?=\w)(?:the\s+)?(?:{_DUR_ADJ_EN}\s+)?(?:{_DUR_MOD_EN}\s+)?{_NUM_EN}"
                     rf"(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+{_UNIT_EN}\b"
                     r"(?!-old|\s+olds?\b|-(?:earlier|ago|end|before)\b)"
                     r"(?:\s+(?P<rel>ago|earlier|later|before|after|from now|hence|prior))?",
@@ -1002,7 +1060,7 @@ def _en_rules() -> list[Rule]:
         _t(
             Rule(
                 re.compile(
-                    r"\b(?:(?P<prep>in|over|during)\s+)?(?P<core>(?:for|within|recent|(?:the\s+)?(?:past|last|"
+                    r"\b(?=\w)(?:(?P<prep>in|over|during)\s+)?(?P<core>(?:for|within|recent|(?:the\s+)?(?:past|last|"
                     r"next|coming)(?:\s+(?:few|several))?|several|many|a few)\s+(?P<unit>days|weeks|months|"
                     r"years|decades|centuries|hours|minutes))\b(?!\s+(?:ago|earlier|later))",
                     i,
@@ -1015,7 +1073,7 @@ def _en_rules() -> list[Rule]:
         ),
         _t(
             Rule(
-                re.compile(rf"\b(?P<w>{_alt(k for k, v in REFS['en'].items() if v)})\b", i),
+                re.compile(rf"\b(?=\w)(?P<w>{_alt(k for k, v in REFS['en'].items() if v)})\b", i),
                 _ref_builder("en"),
             ),
             _REF_WORDS,
