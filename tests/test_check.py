@@ -226,8 +226,9 @@ def test_other_language_uses_its_own_stemmer():
 
 
 def test_summary_style_sets_the_bar(seed_text, seed_result, labels):
-    """A paraphrase among near-verbatim sentences must clear a higher bar than the same paraphrase in a brief that
-    paraphrases throughout (the seed brief; ``faithfulness.style_shift``); a one-sentence summary gets no shift."""
+    """A paraphrase among near-verbatim sentences must clear a higher bar (the copy trees, ``faithfulness.copying``)
+    than the same paraphrase in a brief that paraphrases throughout (the seed brief); a one-sentence summary is judged
+    as a paraphrase."""
     verbatim = [s.text for s in check(seed_text, "x.").document.sentences if len(s.text.split()) >= 12][:3]
     k = next(k for k, lab in enumerate(labels) if lab["label"] == "supported" and k > 8)
     claim = labels[k]["text"]
