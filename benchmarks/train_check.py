@@ -343,7 +343,9 @@ def held_out_articles(data: Path, seeds: list[int], n: int, seed: int) -> list[l
     return rest[:n]
 
 
-def synthetic_summaries(data: Path, n: int = 600, seed: int = 3, seeds: tuple[int, ...] = (0, 1, 2)) -> list[dict]:
+def synthetic_summaries(
+    data: Path, n: int = 1200, seed: int = 3, seeds: tuple[int, ...] = (0, 1, 2)
+) -> list[dict]:
     """Held-out multi-sentence summaries for choosing the checker's calibration without an evaluation set.
 
     Each is 3-4 claims made (``positive``) from sentences of the first ten of an article that no training draw used,
