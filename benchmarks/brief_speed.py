@@ -23,8 +23,14 @@ import _common
 
 GIVEN = "dateline text, language and date given"
 METHODS = ("dateline text", GIVEN, "dateline HTML", "sumy LexRank", "LEAD-3")
-HEADERS = ("method", "median ms / article", "articles / s", "speed vs sumy LexRank (medians)",
-           "median per-article speed-up", "peak RSS MiB")
+HEADERS = (
+    "method",
+    "median ms / article",
+    "articles / s",
+    "speed vs sumy LexRank (medians)",
+    "median per-article speed-up",
+    "peak RSS MiB",
+)
 STAGES = ("language", "segment", "pubdate", "select")
 
 

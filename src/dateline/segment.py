@@ -93,7 +93,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str, start: int, end: int, language: str = "en") -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], as offsets into text."""
     chunk = text[start:end]
-    if _break(language).search(chunk.strip()) is None:  # no sentence end before the last word: one sentence, no Punkt run
+    # No sentence end before the last word: one sentence, no Punkt run (most paragraphs of wire copy).
+    if _break(language).search(chunk.strip()) is None:
         a = len(chunk) - len(chunk.lstrip())
         b = len(chunk.rstrip())
         return [(start + a, start + b)] if b > a else []
