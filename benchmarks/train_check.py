@@ -9,7 +9,8 @@ here only) are fitted on the claims of three draws (seeds 0, 1, 2: each its own 
 and written as plain arrays to ``src/dateline/data/check_weights.json``, which the checker
 walks with numpy. A second set, the copy trees, is fitted the same way on the same draws' claims left word for word
 (no noise): for a summary written by copying (``faithfulness.copying``), where any departure from the article is
-suspicious. Their decision point is the threshold with the best summary-level balanced accuracy on held-out synthetic
+suspicious; only they see the copy features (``align.COPY_ONLY``: runs copied contiguously, jumps between them, words
+in no run). Their decision point is the threshold with the best summary-level balanced accuracy on held-out synthetic
 copied summaries (``synthetic_summaries``: 3-4 claims, one bent in half of them, from Timeline17 articles no draw
 used). None of the evaluation sets (QAGS, Falke, SummEval, the seed) is used.
 
@@ -520,6 +521,8 @@ def main() -> None:
         auc = cross_val_score(model, X, y, cv=5, scoring="roc_auc").mean()
         return model.fit(X, y), auc
 
+    # The paraphrase trees never split on the copy features (align.COPY_ONLY): constant columns for them.
+    X[:, [align.FEATURES.index(f) for f in align.COPY_ONLY]] = 0.0
     model, auc = fit(X, y)
     cx, cy = np.vstack([p[0] for p in copied]), np.concatenate([p[1] for p in copied])
     copy_model, copy_auc = fit(cx, cy)

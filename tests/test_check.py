@@ -237,3 +237,22 @@ def test_summary_style_sets_the_bar(seed_text, seed_result, labels):
     in_extract = check(seed_text, "\n\n".join([claim, *verbatim]))
     assert in_extract.sentences[0].score < alone - 0.05
     assert all(s.verdict == "supported" for s in in_extract.sentences[1:])
+
+
+def test_copy_fragments_tell_a_splice_from_an_extract(seed_text):
+    """A sentence copied whole is one run; one continued from another sentence, or with a word swapped in, is not."""
+    from dateline import align, ingest
+
+    art = align.Article(ingest.from_text(seed_text, language="en"))
+    whole = "The Pentagon said on Tuesday that attacks had at least temporarily eased."
+    spliced = "The Pentagon said on Tuesday that a Navy warship shot down a drone fired from Yemen."
+    swapped = "The Pentagon said on Tuesday that attacks had at least permanently eased."
+
+    def frags(text):
+        return align.copy_fragments(art, align.tokenize(text, art.names_hint).stems)
+
+    assert frags(whole) == (0.0, 0.0, 1.0)
+    assert frags(spliced)[1] >= 1 and frags(spliced)[2] < 1.0
+    assert frags(swapped)[0] > 0 or frags(swapped)[1] >= 1
+    features = dict(zip(align.FEATURES, align.align(art, whole).features, strict=True))
+    assert features["trigram_one"] == 1.0 and features["frag_jumps"] == 0.0

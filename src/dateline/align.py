@@ -87,14 +87,22 @@ FEATURES = [
     "length",  # log(1 + content stems)
     "cov1_sq",  # cov1 squared: coverage matters most near the top
     "short_sent",  # claim of 5 content words or fewer (coverage is noisy there)
+    # How a copied claim was copied (``copy_fragments``): its stems cut greedily into the longest runs found
+    # contiguous in one article sentence. A faithful extract is one run or a few in reading order; a splice is not.
+    "frag_uncov",  # share of the claim's stems in no run of two or more (a word swapped into a copied span)
+    "frag_jumps",  # runs that do not continue forward in the previous run's sentence (text continued from another)
+    "frag_longest",  # the longest run / the claim's stems
+    "trigram_one",  # share of the claim's trigrams found in its single best article sentence
 ]
+# The paraphrase trees do not see the copy features: a paraphrase breaks copied runs by design.
+COPY_ONLY = ("frag_uncov", "frag_jumps", "frag_longest", "trigram_one")
 
 # The direction each feature may push P(supported): +1 up, -1 down, 0 free (enforced in training).
 SIGNS = {
     "cov1": 1, "cove": 1, "cova": 1, "gain": 0, "spread": -1, "halves": -1, "miss_idf": -1, "names_art": -1,
     "names_ev": -1, "nums_art": -1, "nums_ev": -1, "dates_ev": -1, "neg_flip": -1, "bigram_new": -1,
     "bigram_art": -1, "trigram_art": -1, "head_miss": -1, "order": -1, "group": -1, "speaker": -1, "length": 0, "cov1_sq": 1,
-    "short_sent": 0,
+    "short_sent": 0, "frag_uncov": -1, "frag_jumps": -1, "frag_longest": 1, "trigram_one": 1,
 }  # fmt: skip
 
 
@@ -238,6 +246,12 @@ class Article:
         self.bigrams = [set(zip(t.stems, t.stems[1:], strict=False)) for t in self.tokens]
         self.all_bigrams = set().union(*self.bigrams) if self.bigrams else set()
         self.trigrams = {g for t in self.tokens for g in zip(t.stems, t.stems[1:], t.stems[2:], strict=False)}
+        self.sent_trigrams = [set(zip(t.stems, t.stems[1:], t.stems[2:], strict=False)) for t in self.tokens]
+        # Where each stem bigram starts, (sentence, position), for cutting copied claims into runs.
+        self.starts: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for j, t in enumerate(self.tokens):
+            for k, g in enumerate(zip(t.stems, t.stems[1:], strict=False)):
+                self.starts.setdefault(g, []).append((j, k))
         n = len(self.sets)
         df: dict[str, int] = {}
         for s in self.sets:
@@ -332,6 +346,39 @@ def _lcs(a: list[str], b: list[str]) -> int:
     return prev[-1]
 
 
+def copy_fragments(article: Article, stems: list[str]) -> tuple[float, float, float]:
+    """The claim's stems cut greedily, left to right, into the longest runs found contiguous in one article sentence
+    (two stems or more; on a tie, the run that continues the previous one). Returns (share of stems in no run, runs
+    that do not continue forward in the previous run's sentence, the longest run / the claim's stems)."""
+    n = len(stems)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    uncovered = jumps = longest = 0
+    prev: tuple[int, int] | None = None  # (sentence, end position) of the previous run
+    i = 0
+    while i < n:
+        best: tuple[int, tuple[int, int] | None, bool] = (1, None, False)
+        for j, k in article.starts.get(tuple(stems[i : i + 2]), ()):
+            art = article.tokens[j].stems
+            m = 2
+            while i + m < n and k + m < len(art) and art[k + m] == stems[i + m]:
+                m += 1
+            follows = prev is not None and prev[0] == j and k >= prev[1]
+            if m > best[0] or (m == best[0] and follows and not best[2]):
+                best = (m, (j, k), follows)
+        if best[1] is None:
+            uncovered += 1
+            i += 1
+            continue
+        m, (j, k), follows = best
+        if prev is not None and not follows:
+            jumps += 1
+        prev = (j, k + m)
+        longest = max(longest, m)
+        i += m
+    return uncovered / n, float(jumps), longest / n
+
+
 def _speaker_words(tokens: Tokens) -> list[str]:
     """Who the claim says is speaking: the names (else the content words) next to a speech verb: up to eight words
     before it ("Sabrina Singh, a Pentagon spokeswoman, said"), three after it ("said Vali Nasr") or after
@@ -412,6 +459,8 @@ def align(article: Article, text: str) -> Alignment:
     bigram_art = len(bigrams - article.all_bigrams) / (len(bigrams) or 1)
     trigrams = set(zip(tok.stems, tok.stems[1:], tok.stems[2:], strict=False))
     trigram_art = len(trigrams - article.trigrams) / (len(trigrams) or 1)
+    trigram_one = max((len(trigrams & t) for t in article.sent_trigrams), default=0) / (len(trigrams) or 1)
+    frag_uncov, frag_jumps, frag_longest = copy_fragments(article, tok.stems)
     order = 1.0 - _lcs(content, best_tok.content) / (len(content) or 1)
     head = content[:3]
     head_miss = sum(1 for w in head if w not in article.sets[first]) / (len(head) or 1)
@@ -431,7 +480,7 @@ def align(article: Article, text: str) -> Alignment:
             cov1, cove, cova, cove - cov1, spread, halves, miss_idf, len(missing_names), len(misplaced_names),
             len(missing_numbers), len(misplaced_numbers), len(missing_dates), float(neg_flip), bigram_new, bigram_art, trigram_art, head_miss, order,
             float(bool(groups)), float(speaker_missing), math.log1p(len(claim)), cov1 * cov1,
-            float(len(claim) <= 5),
+            float(len(claim) <= 5), frag_uncov, frag_jumps, frag_longest, trigram_one,
         ],
         dtype=np.float64,
     )  # fmt: skip
