@@ -4,8 +4,9 @@ Each summary sentence is aligned to its best 1-3 article sentences (``align``), 
 gradient-boosted trees (``data/check_weights.json``, trained by ``benchmarks/train_check.py`` on synthetic
 perturbations of news sentences) into P(supported), and two thresholds turn that into ``supported``, ``unsure`` or
 ``unsupported``. There are two sets of trees, for the summary's own style (``copying``): one trained on claims with
-paraphrase noise, one on claims copied word for word, for whom any departure from the article is suspicious. The summary's own date line (``date YYYY-MM-DD``) is checked against the article's date. CPU only,
-numpy only at run time, nothing downloaded.
+paraphrase noise, one on claims copied word for word, for whom any departure from the article is suspicious. The
+summary's own date line (``date YYYY-MM-DD``) is checked against the article's date. CPU only, numpy only at run
+time, nothing downloaded.
 """
 
 from __future__ import annotations
