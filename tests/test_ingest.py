@@ -265,3 +265,21 @@ def test_neighbouring_languages_skip_the_fast_path(code, text):
     # Portuguese shares function words with Spanish, Dutch with German: the identifier decides, not the word lists.
     assert ingest._quick_language(text) is None
     assert ingest._language_identifier().rank(text)[0][0] == code
+
+
+def test_paragraphs_that_skip_punkt_split_as_punkt_would(seed_text, wikinews):
+    # One-sentence paragraphs skip Punkt (segment._break finds no possible break): the spans must be Punkt's own.
+    from dateline import segment
+
+    texts = [segment.normalize(seed_text), *(segment.normalize(a["text"]) for a in wikinews)]
+    texts.append("He left at 5 p.m. on Friday.\n\nU.S. officials said so.\n\n“Go.” She went.\n\nNo final stop")
+    skipped = 0
+    for text in texts:
+        for start, end in segment.paragraph_spans(text):
+            chunk = text[start:end]
+            punkt = [(start + a + len(chunk[a:b]) - len(chunk[a:b].lstrip()),
+                      start + b - len(chunk[a:b]) + len(chunk[a:b].rstrip()))
+                     for a, b in segment._tokenizer("en").span_tokenize(chunk) if chunk[a:b].strip()]  # fmt: skip
+            skipped += segment._break("en").search(chunk.strip()) is None
+            assert segment.split_sentences(text, start, end, "en") == punkt
+    assert skipped > 20  # the fast path was exercised, not only Punkt
