@@ -113,9 +113,22 @@ def positive(sents: list[str], i: int, rng: random.Random) -> str | None:
 
 # Real summarizer errors are mostly pieces from the wrong place (QAGS, Falke): those kinds come more often.
 KINDS = ["entity", "entity_out", "number", "date", "negation", "flip", "speaker", "group", "extrinsic"] + [
-    "fuse", "append", "clause_swap", "role_swap"] * 3  # fmt: skip
+    "fuse", "append", "clause_swap", "role_swap", "near_splice", "subject_swap"] * 3  # fmt: skip
 # An abstractive one-sentence summary goes wrong mostly with a fact from outside or a swapped role (XSum).
 EXTRINSIC = ["entity_out", "entity_out", "number", "date", "role_swap", "entity", "flip"]
+
+
+_VERB = re.compile(r"^(?:[a-z]+ed|[a-z]{3,}s|said|told|won|lost|made|took|gave|became|went|came|saw|found|met|left"
+                   r"|held|led|shot|hit|got|sent|began|fell|rose)$")
+
+
+def _verb_at(words: list[str]) -> int:
+    """Where a sentence's predicate starts, roughly: its first auxiliary or past/present-tense verb after word one
+    (0: none found)."""
+    for k, w in enumerate(words[1:12], 1):
+        if AUX.match(w) or (_VERB.match(w) and not words[k - 1].lower() in ("the", "a", "an", "of", "to")):
+            return k
+    return 0
 
 
 def negative(
@@ -182,6 +195,30 @@ def negative(
         if far:
             b = sents[rng.choice(far)].split()
             return " ".join(words[: max(4, len(words) // 2)] + b[len(b) // 2 :])
+        return None
+    if kind == "near_splice":  # an extractive summarizer's commonest error: a sentence run on into a neighbour's tail
+        near = [j for j in range(i - 3, i + 4) if 0 <= j < len(sents) and j != i]
+        if near and len(words) >= 8:
+            b = sents[rng.choice(near)].split()
+            # Summarizers jump at a word both sentences share ("... was charged with" -> "... with murder"): join there
+            # when such a word sits mid-sentence in both, else at a plain cut.
+            joins = [(k, m) for k in range(3, len(words) - 3) for m in range(2, len(b) - 3)
+                     if words[k].lower() == b[m].lower() and words[k].isalpha()]  # fmt: skip
+            if joins:
+                cut, tail = rng.choice(joins)
+                return " ".join(words[:cut] + b[tail:])
+            if len(b) >= 8:
+                cut, tail = int(len(words) * rng.uniform(0.35, 0.7)), int(len(b) * rng.uniform(0.3, 0.65))
+                return " ".join(words[:cut] + b[tail:])
+        return None
+    if kind == "subject_swap":  # a copied predicate put after another subject from the same article
+        verb = _verb_at(words)
+        donors = [v for v in (sents[j].split() for j in range(len(sents)) if j != i) if 1 <= _verb_at(v) <= 8]
+        if 1 <= verb <= 8 and donors:
+            donor = rng.choice(donors)
+            subject = donor[: _verb_at(donor)]
+            if [w.lower() for w in subject] != [w.lower() for w in words[:verb]]:
+                return " ".join(subject + words[verb:])
         return None
     if kind == "role_swap":  # who did what to whom: two names trade places
         mine = list(dict.fromkeys(names_in(s)))

@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -28,14 +29,17 @@ from .segment import dateline_prefix, furniture
 METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d").search
+_DIGIT_TOKEN = re.compile(r"(?<!\S)\S*?\d\S*")  # a white-space-separated token that holds a digit
 _LATER_INITIALS = re.compile(r"\s(\S)")  # the first character of every token but the first
+_LATER_CAPITALS = re.compile(r"\s[A-Z]")  # ... the capitalized ones, in ASCII text (most text)
 _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
 # A bare wire-service tag opening the story, as tokenized text writes it ("( CNN ) Eight Iranian border guards...").
 # A speaker named only by a pronoun ("..., he said."): the sentence is lifted with the one before it, which names them.
+_SPEECH_VERBS = ("said", "says", "added", "adds", "told", "tells", "argued", "warned", "wrote", "explained", "noted")
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she|they)\s+(?:said|says|added|adds|told|tells|argued|warned|wrote|explained|noted)\b"
-    r"|\b(?:said|says|added|told|argued|warned|wrote|explained|noted)\s+(?:he|she|they)\b",
+    rf"\b(?:he|she|they)\s+(?:{'|'.join(_SPEECH_VERBS)})\b"
+    rf"|\b(?:{'|'.join(v for v in _SPEECH_VERBS if v not in ('adds', 'tells'))})\s+(?:he|she|they)\b",
     re.I,
 )
 _BULLET_MARK = re.compile(r"^(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
@@ -78,8 +82,9 @@ def tfidf(doc: Document) -> Space:
     ``select`` and ``paragraphs`` both need them: a caller doing both computes them once and passes them in.
     """
     tokens = [content_words(s.text, doc.language) for s in doc.sentences]
-    vocab: dict[str, int] = {}
-    cols = np.fromiter((vocab.setdefault(w, len(vocab)) for toks in tokens for w in toks), dtype=np.intp)
+    # Column numbers in order of first occurrence, with the loops in C (dict.fromkeys, map).
+    vocab = {w: j for j, w in enumerate(dict.fromkeys(chain.from_iterable(tokens)))}
+    cols = np.fromiter(map(vocab.__getitem__, chain.from_iterable(tokens)), dtype=np.intp)
     rows = np.repeat(np.arange(len(tokens), dtype=np.intp), [len(t) for t in tokens])
     width = max(len(vocab), 1)
     counts = np.bincount(rows * width + cols, minlength=len(tokens) * width)  # term counts, one pass in C
@@ -150,7 +155,7 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
         "short": nw < 8,
         "long": nw > 45,
         "numbers": np.array([_digit_tokens(s.text) for s in sentences]) / nw,
-        "names": np.array([sum(map(str.isupper, _LATER_INITIALS.findall(s.text))) for s in sentences]) / nw,
+        "names": np.array([_capitalized(s.text) for s in sentences]) / nw,
         "quote": [quoted[s.index] or s.text.lstrip().startswith(_QUOTE_OPEN) for s in sentences],
         "question": [s.text.rstrip().rstrip("'\"”’»").endswith("?") for s in sentences],
         "content": np.array([len(tokens[i]) for i in candidates]) / nw,
@@ -163,7 +168,24 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
 
 def _digit_tokens(text: str) -> int:
     """How many white-space-separated tokens hold a digit (most sentences hold none: one scan says so)."""
-    return sum(1 for w in text.split() if _HAS_DIGIT(w)) if _HAS_DIGIT(text) else 0
+    return len(_DIGIT_TOKEN.findall(text)) if _HAS_DIGIT(text) else 0
+
+
+def _capitalized(text: str) -> int:
+    """How many tokens after the first start with a capital (str.isupper; for ASCII text one regex says it)."""
+    if text.isascii():
+        return len(_LATER_CAPITALS.findall(text))
+    return sum(map(str.isupper, _LATER_INITIALS.findall(text)))
+
+
+def _pronoun_speaker(text: str) -> bool:
+    """Does the sentence name its speaker only as "he said", "she told"...? In ASCII text the speech verb is looked
+    for first, with plain substring tests: the pattern alone tries every position."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(v in lower for v in _SPEECH_VERBS):
+            return False
+    return _PRONOUN_SPEAKER.search(text) is not None
 
 
 @cache
@@ -334,7 +356,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         available[best] = False
         group = [best]
         for i in group:  # grows: a speaker sentence may itself say only "he said"
-            if quoted[i] or _PRONOUN_SPEAKER.search(doc.sentences[i].text):
+            if quoted[i] or _pronoun_speaker(doc.sentences[i].text):
                 speaker = _speaker_neighbour(doc, i, quoted) if quoted[i] else _antecedent(i, scores)
                 if speaker is not None and speaker not in chosen and speaker not in group and len(group) < 4:
                     group.append(speaker)

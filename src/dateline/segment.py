@@ -139,8 +139,7 @@ _FURNITURE = [
 
 def furniture(sentence: str) -> str | None:
     """Why a sentence is page furniture (byline, caption, credit line...), or None if it is reporting."""
-    words = sentence.split()
-    if len(words) <= 2 and not _TERMINAL.search(sentence):
+    if len(sentence.split(None, 2)) <= 2 and not _TERMINAL.search(sentence):  # two words at most
         return "fragment"
     lower = sentence.lower()
     for reason, needles, pattern in _FURNITURE:
