@@ -178,3 +178,13 @@ def test_a_landmark_date_is_only_a_lower_bound():
     )
     p = from_text(text, parse_around("2010"))
     assert p.value is None and p.earliest == date(2010, 4, 20)
+
+
+def test_a_text_without_a_stated_day_is_unknown_without_the_scan():
+    """Weekdays and relative days alone place nothing: the answer (taken without the scan) is the one the full
+    inference gives, with and without a reference year."""
+    text = "Police said on Tuesday that the man was arrested last week. He appears in court in May, officials said."
+    for around in (None, (date(2023, 1, 1), date(2023, 12, 31))):
+        got = from_text(text, around)
+        assert got.to_dict() == {"value": None, "earliest": None, "latest": None, "source": "unknown",
+                                 "evidence": ["no dated event in the text"]}  # fmt: skip

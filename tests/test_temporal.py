@@ -204,3 +204,69 @@ def test_alternations_grouped_by_first_letter_match_in_the_same_order():
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
     with pytest.raises(ValueError):
         _by_first_letter(["(?:x|y)"])
+
+
+DAY_FORMS = [
+    "on Nov. 24, 2009",
+    "Friday, Nov. 24",
+    "November 24th",
+    "Sept 5",
+    "April 24 and 25",
+    "the 24th of November",
+    "24 November 2023",
+    "11/24/2009",
+    "2023-11-30",
+    "2023-11-30T10:15",
+]
+
+
+@pytest.mark.parametrize("text", DAY_FORMS)
+def test_every_english_day_form_passes_the_cheap_day_test(text):
+    from dateline.temporal import may_name_days
+
+    assert any(m.kind == "date" for m in scan(text))
+    assert may_name_days(text)
+
+
+def test_the_cheap_day_test_holds_on_real_articles(seed_text, wikinews):
+    """Wherever the scan finds a day, ``may_name_days`` says it may; a text that names its days by weekday only
+    does not need the scan."""
+    from dateline.temporal import may_name_days
+
+    texts = [seed_text, *(row["text"] for row in wikinews)]
+    texts += [p for t in texts for p in t.split("\n") if p.strip()]  # paragraphs too: many state no day
+    without = 0
+    for text in texts:
+        if any(m.kind == "date" for m in scan(text)):
+            assert may_name_days(text)
+        without += not may_name_days(text)
+    assert without > 10
+    weekdays = "Police said on Tuesday that the man, 35, was arrested last week; he appears in court in May."
+    assert not may_name_days(weekdays) and not any(m.kind == "date" for m in scan(weekdays))
+    assert may_name_days(weekdays, "de")  # other languages always scan
+
+
+def test_rule_keys_never_skip_a_text_the_rule_matches(seed_text, wikinews):
+    """A rule's key (a cheap test on the text and its word index) must hold wherever the rule's pattern matches."""
+    from dateline.temporal import _ascii, _word_index
+    from dateline.temporal_rules import rules_for, trigger_words
+
+    crafted = (
+        "He flies twice a year and pays $40 per day; 5 percent a year. Prices rose 3% a month. For days, the past "
+        "few weeks, within  hours, many years, recent\nmonths, the next several decades. Born 1999-12-31; "
+        "a year ago, in 2008-09."
+    )
+    texts = [crafted, seed_text, *(row["text"] for row in wikinews)]
+    texts += [p for t in texts for p in t.split(". ") if p.strip()]
+    keyed = [r for r in rules_for("en") if r.key is not None]
+    assert len(keyed) >= 3
+    checked = 0
+    for text in texts:
+        if not text.isascii():
+            continue
+        index = _word_index(text, trigger_words("en"), True)
+        for rule in keyed:
+            if _ascii(rule.pattern).search(text):
+                assert rule.key(text, index), (rule.pattern.pattern[:40], text[:80])
+                checked += 1
+    assert checked >= 5

@@ -27,7 +27,7 @@ from datetime import timedelta
 
 from .document import Document
 from .errors import UsageError
-from .temporal import Mention, Timex, normalize, scan
+from .temporal import Mention, Timex, may_name_days, normalize, scan
 
 MAX_COMMIT_WIDTH = 3  # commit to a day when the text bounds it to an interval of at most this many days
 
@@ -141,6 +141,10 @@ def from_text(
     ``RECENT_THRESHOLD``; above 1 only the text's bounds commit)."""
     text = doc.text if isinstance(doc, Document) else doc
     lang = language or (doc.language if isinstance(doc, Document) else "en")
+    if not may_name_days(text, lang):
+        # Every step below starts from a dated mention: without one the answer is this one, whatever the rest of
+        # the text says, and a cheap test tells it for most articles without the scan.
+        return PublicationDate(None, "unknown", ["no dated event in the text"])
     ref = parse_around(around) if isinstance(around, Date) else around
     mentions = scan(text, lang)
     hint = _year_hint(ref)

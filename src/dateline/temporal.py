@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 
 from .temporal_rules import Mention, rules_for, trigger_words
 
-__all__ = ["Mention", "Timex", "normalize", "scan", "tag"]
+__all__ = ["Mention", "Timex", "may_name_days", "normalize", "scan", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +67,15 @@ def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
     candidates: list[Mention] = []
     seen: set[tuple[int, int, int]] = set()
     plain = _plain(text)
-    index = _word_index(text, trigger_words(language), plain)
+    low = text.lower()
+    index = _word_index(text, trigger_words(language), plain, low)
     spans: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules that share their triggers share the spans
     for r, rule in enumerate(rules_for(language)):
         if rule.needs and rule.needs not in text:
             continue
         if rule.trigger is None:
             windows = [(0, len(text))]
-        elif rule.trigger.isdisjoint(index):
+        elif rule.trigger.isdisjoint(index) or (plain and rule.key is not None and not rule.key(text, index)):
             continue
         else:
             if rule.trigger not in spans:
@@ -103,21 +104,51 @@ def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
     return tuple(kept)
 
 
+# What every English mention of a day contains (the English rules that build "date" mentions: ISO 2023-11-30,
+# 11/30/2023, "Nov. 30", "April 24 and 25", "30 November"): a month name next to a number, "-MM-DD" or "/".
+# Substrings, searched in the whole text, so that they hold for the matches found inside the rules' windows too.
+# The month names are case-sensitive. Each pattern starts with a character set (J, F, M ...; digits), which the
+# engine looks for quickly.
+_EN_MONTH_START = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_EN_MONTH_DAY = re.compile(_EN_MONTH_START + r"[a-z]*\.?\s*\d")
+_EN_DAY_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH_START)
+_ISO_MONTH_DAY = re.compile(r"-[01]\d-[0-3]\d")
+
+
+def may_name_days(text: str, language: str = "en") -> bool:
+    """Could ``scan(text, language)`` find a mention of a day (kind "date")? False only when it certainly finds
+    none: then no rule that builds one matches anywhere in the text. Much cheaper than the scan (tens of
+    microseconds), and most news articles name their days by weekday, not by date."""
+    if (language or "en").lower() != "en":
+        return True  # other languages: rules not covered here
+    return bool(
+        "/" in text or _ISO_MONTH_DAY.search(text) or _EN_MONTH_DAY.search(text) or _EN_DAY_MONTH.search(text)
+    )
+
+
 # A number of 4 digits starting with 1 or 2; the [12] first lets the engine search for it quickly.
 _YEAR_WORD = re.compile(r"[12](?<!\d[12])\d\d\d(?!\d)")
 
 
-def _word_index(text: str, wanted: frozenset[str], plain: bool = False) -> dict[str, list[tuple[int, int]]]:
+def _word_index(
+    text: str, wanted: frozenset[str], plain: bool = False, low: str | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """Where each trigger word occurs as a whole word (lowercased; a word is a run of letters, or of digits), and
-    "<year>" where a 1600-2099 number does: where the slower full patterns need to run."""
-    low = text.lower()
+    "<year>" where a 1600-2099 number does: where the slower full patterns need to run. ``low``: text.lower()."""
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         low = text
     index: dict[str, list[tuple[int, int]]] = {}
     pattern = _trigger_pattern(wanted)
-    for m in (_ascii(pattern) if plain else pattern).finditer(" " + low):  # " ": a non-letter before word one
-        start, end = m.span(1)
-        index.setdefault(m[1], []).append((start - 1, end - 1))
+    # split() leaves the text between matches, then the word (group 1), in turn, without building a match object
+    # per word; a match is one non-letter, then the word. " ": a non-letter before word one.
+    parts = (_ascii(pattern) if plain else pattern).split(" " + low)
+    at = -1  # where the current part starts in the text (" " + low, less one)
+    for k in range(1, len(parts), 2):
+        at += len(parts[k - 1]) + 1
+        word = parts[k]
+        index.setdefault(word, []).append((at, at + len(word)))
+        at += len(word)
     years = [m.span() for m in _YEAR_WORD.finditer(low) if "1600" <= m.group() <= "2099"]
     if years:
         index["<year>"] = years
@@ -149,22 +180,31 @@ def _trigger_pattern(words: frozenset[str]) -> re.Pattern:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_UNICODE_ONLY_SPACES = re.compile(r"[\x1c-\x1f]")  # ASCII characters that only Unicode patterns read as \s
 
 
 def _plain(text: str) -> bool:
-    """Is ``text`` made of ASCII characters that ASCII patterns classify as Unicode ones do (\\w, \\d, \\s, \\b)?"""
-    return text.isascii() and not _UNICODE_ONLY_SPACES.search(text)
+    """Is ``text`` made of ASCII characters that ASCII patterns classify as Unicode ones do (\\w, \\d, \\s, \\b)?
+    \\x1c-\\x1f are the ASCII characters that only Unicode patterns read as \\s (found by memchr, not a regex)."""
+    return text.isascii() and not any(c in text for c in "\x1c\x1d\x1e\x1f")
 
 
-@cache
+# id(pattern) -> (pattern, its twin), not a functools cache: hashing a compiled pattern hashes its whole program.
+# The entry holds the pattern, so that its id stays its own.
+_ASCII_TWINS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
 def _ascii(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` compiled with re.ASCII, which the regex engine runs faster: on a ``_plain`` text it finds the
     same matches, provided the pattern has no non-ASCII letter (IGNORECASE folds "K" (Kelvin), "ſ", "ı" and "İ"
     to ASCII letters). Compiled on first use."""
-    if any(not c.isascii() and c.isalpha() for c in pattern.pattern):
-        return pattern
-    return re.compile(pattern.pattern, pattern.flags & ~re.UNICODE | re.ASCII)
+    twin = _ASCII_TWINS.get(id(pattern))
+    if twin is None:
+        if any(not c.isascii() and c.isalpha() for c in pattern.pattern):
+            twin = _ASCII_TWINS[id(pattern)] = (pattern, pattern)
+        else:
+            ascii_ = re.compile(pattern.pattern, pattern.flags & ~re.UNICODE | re.ASCII)
+            twin = _ASCII_TWINS[id(pattern)] = (pattern, ascii_)
+    return twin[1]
 
 
 _WORD_END = re.compile(r"[^\W_]*")  # the rest of a word: what str.isalnum accepts

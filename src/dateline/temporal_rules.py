@@ -67,6 +67,9 @@ class Rule:
     back: int = 0
     fwd: int = 0
     needs: str = ""  # a character the text must contain for the rule to run at all ("/" for 10/27/2023)
+    # A test that every ASCII text the rule matches passes, given the text and its trigger-word index (lowercase
+    # word -> its (start, end) spans, as the scanner builds it): cheaper than the windows it saves.
+    key: Callable[[str, dict[str, list[tuple[int, int]]]], bool] | None = None
 
 
 def _t(rule: Rule, words, back: int, fwd: int) -> Rule:
@@ -76,7 +79,34 @@ def _t(rule: Rule, words, back: int, fwd: int) -> Rule:
 
 def _needs(rule: Rule, char: str) -> Rule:
     """``rule``, run only on texts that contain ``char``."""
-    return Rule(rule.pattern, rule.build, rule.trigger, rule.back, rule.fwd, char)
+    return Rule(rule.pattern, rule.build, rule.trigger, rule.back, rule.fwd, char, rule.key)
+
+
+def _key(rule: Rule, key: Callable[[str, dict], bool]) -> Rule:
+    """``rule``, run only on ASCII texts that pass ``key`` (see ``Rule.key``)."""
+    return Rule(rule.pattern, rule.build, rule.trigger, rule.back, rule.fwd, rule.needs, key)
+
+
+def _space_before(text: str, at: int) -> int:
+    """Where the run of whitespace that ends at ``at`` starts (``at`` itself when there is none)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _after_word(units, before: re.Pattern, width: int):
+    """A ``Rule.key``: one of the words ``units`` (from the index) comes after whitespace after text that
+    ``before`` (ending in ``\\Z``) matches within ``width`` characters."""
+
+    def key(text: str, index: dict) -> bool:
+        for unit in units:
+            for s, _ in index.get(unit, ()):
+                k = _space_before(text, s)
+                if k < s and before.search(text, max(0, k - width), k):
+                    return True
+        return False
+
+    return key
 
 
 # ------------------------------------------------------------------------------------------------------ lexicons
@@ -753,7 +783,38 @@ def _en_spelled_year(m: re.Match, text: str) -> Mention | None:
 def _iso_rule() -> Rule:
     """ISO dates (2023-11-30, with an optional time): the same in every language."""
     pattern = r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<t>[0-2]\d:[0-5]\d))?\b"
-    return _t(Rule(re.compile(pattern), _iso), ("<year>",), 0, 16)
+    return _key(_t(Rule(re.compile(pattern), _iso), ("<year>",), 0, 16), _iso_key)
+
+
+def _iso_key(text: str, index: dict) -> bool:
+    """A year (from the index) with a hyphen right after it."""
+    return any(text[e : e + 1] == "-" for _, e in index.get("<year>", ()))
+
+
+# "twice a year", "$5 per day": a unit after a/an/per after a rate word or a number
+_PER_UNITS = ("day", "week", "month", "year", "hour", "quarter")
+_A_PER_END = re.compile(r"(?:a|an|per)\Z", re.IGNORECASE)
+_RATE_END = re.compile(
+    r"(?:once|twice|times|percent|cents|dollars|barrels|tons|pounds|\d%?)\Z", re.IGNORECASE
+)
+
+
+def _per_key(text: str, index: dict) -> bool:
+    """``_en_per``'s key: "<rate word or number> a|an|per <unit>", found from the units in the index."""
+    for unit in _PER_UNITS:
+        for s, _ in index.get(unit, ()):
+            k = _space_before(text, s)
+            per = _A_PER_END.search(text, max(0, k - 3), k) if k < s else None
+            if per:
+                j = _space_before(text, per.start())
+                if j < per.start() and _RATE_END.search(text, max(0, j - 8), j):
+                    return True
+    return False
+
+
+# "for days", "the past few weeks", "many years": a plural unit after one of these words
+_VAGUE_UNITS = ("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes")
+_VAGUE_END = re.compile(r"(?:for|within|recent|past|last|next|coming|few|several|many)\Z", re.IGNORECASE)
 
 
 def _en_rules() -> list[Rule]:
@@ -947,18 +1008,21 @@ def _en_rules() -> list[Rule]:
             0,
             0,
         ),
-        _t(
-            Rule(
-                re.compile(
-                    r"(?=\w)(?:\b(?:once|twice|times|percent|cents|dollars|barrels|tons|pounds)|\d%?)\s+"
-                    r"(?P<core>(?:a|an|per)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
-                    i,
+        _key(
+            _t(
+                Rule(
+                    re.compile(
+                        r"(?=\w)(?:\b(?:once|twice|times|percent|cents|dollars|barrels|tons|pounds)|\d%?)\s+"
+                        r"(?P<core>(?:a|an|per)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
+                        i,
+                    ),
+                    _en_per,
                 ),
-                _en_per,
+                ("a", "an", "per"),
+                20,
+                10,
             ),
-            ("a", "an", "per"),
-            20,
-            10,
+            _per_key,
         ),
         # today, yesterday, tomorrow (+ part of day), tonight, this morning, last night
         _t(
@@ -1057,19 +1121,22 @@ def _en_rules() -> list[Rule]:
             90,
             25,
         ),
-        _t(
-            Rule(
-                re.compile(
-                    r"\b(?=\w)(?:(?P<prep>in|over|during)\s+)?(?P<core>(?:for|within|recent|(?:the\s+)?(?:past|last|"
-                    r"next|coming)(?:\s+(?:few|several))?|several|many|a few)\s+(?P<unit>days|weeks|months|"
-                    r"years|decades|centuries|hours|minutes))\b(?!\s+(?:ago|earlier|later))",
-                    i,
+        _key(
+            _t(
+                Rule(
+                    re.compile(
+                        r"\b(?=\w)(?:(?P<prep>in|over|during)\s+)?(?P<core>(?:for|within|recent|(?:the\s+)?(?:past|last|"
+                        r"next|coming)(?:\s+(?:few|several))?|several|many|a few)\s+(?P<unit>days|weeks|months|"
+                        r"years|decades|centuries|hours|minutes))\b(?!\s+(?:ago|earlier|later))",
+                        i,
+                    ),
+                    _en_vague_duration,
                 ),
-                _en_vague_duration,
+                _UNIT_WORDS,
+                40,
+                20,
             ),
-            _UNIT_WORDS,
-            40,
-            20,
+            _after_word(_VAGUE_UNITS, _VAGUE_END, 7),
         ),
         _t(
             Rule(
