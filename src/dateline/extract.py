@@ -28,6 +28,8 @@ from .segment import dateline_prefix, furniture
 
 METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+# The same on lower-cased ASCII text (most text), twice as fast.
+_WORD_ASCII = re.compile(r"[a-z0-9_]+(?:[-'][a-z0-9_]+)*")
 _HAS_DIGIT = re.compile(r"\d").search
 _DIGIT_TOKEN = re.compile(r"(?<!\S)\S*?\d\S*")  # a white-space-separated token that holds a digit
 _LATER_INITIALS = re.compile(r"\s(\S)")  # the first character of every token but the first
@@ -36,7 +38,7 @@ _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, a
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
 # A bare wire-service tag opening the story, as tokenized text writes it ("( CNN ) Eight Iranian border guards...").
 # A speaker named only by a pronoun ("..., he said."): the sentence is lifted with the one before it, which names them.
-_SPEECH_VERBS = ("said", "says", "added", "adds", "told", "tells", "argued", "warned", "wrote", "explained", "noted")
+_SPEECH_VERBS = tuple("said says added adds told tells argued warned wrote explained noted".split())
 _PRONOUN_SPEAKER = re.compile(
     rf"\b(?:he|she|they)\s+(?:{'|'.join(_SPEECH_VERBS)})\b"
     rf"|\b(?:{'|'.join(v for v in _SPEECH_VERBS if v not in ('adds', 'tells'))})\s+(?:he|she|they)\b",
@@ -60,7 +62,9 @@ def stopwords(language: str) -> frozenset[str]:
 
 def content_words(text: str, language: str = "en") -> list[str]:
     stop = stopwords(language)
-    return [w for w in _WORD.findall(text.lower()) if w not in stop and not w.isdigit()]
+    low = text.lower()
+    words = (_WORD_ASCII if low.isascii() else _WORD).findall(low)
+    return [w for w in words if w not in stop and not w.isdigit()]
 
 
 @dataclass(frozen=True, slots=True)

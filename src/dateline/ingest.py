@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from datetime import date as Date
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from . import segment
@@ -107,14 +108,18 @@ _FUNCTION_WORDS = {
     "it": frozenset("il la di che e in del della per un una sono non con le dei gli è ha nel alla".split()),
 }
 _WORDS = re.compile(r"[^\W\d_]+")
+_WORDS_ASCII = re.compile(r"[a-z]+")  # the same on lower-cased ASCII text, faster
 
 
 def _quick_language(text: str) -> str | None:
-    words = _WORDS.findall(text[:1500].lower())
+    head = text[:1500].lower()
+    words = (_WORDS_ASCII if head.isascii() else _WORDS).findall(head)
     if len(words) < 40:
         return None
     counts = Counter(words)
-    hits = sorted(((sum(counts[w] for w in fw), lang) for lang, fw in _FUNCTION_WORDS.items()), reverse=True)
+    hits = sorted(
+        ((sum(map(counts.get, fw, repeat(0))), lang) for lang, fw in _FUNCTION_WORDS.items()), reverse=True
+    )
     (best, lang), (second, _) = hits[0], hits[1]
     # One list's words are a quarter of the text and twice the runner-up's (the Romance lists share words), or a
     # fifth and thrice: news prose in that language. Portuguese or Catalan share words with Spanish, Dutch with

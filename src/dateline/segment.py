@@ -137,11 +137,22 @@ _FURNITURE = [
 ]  # fmt: skip
 
 
+# Most sentences are reporting: one match at the first character (the anchored patterns, joined) and one look for
+# the other patterns' key words clear them; only the rest go through the list, in order, for the reason.
+_ANY_START = re.compile(
+    "|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for _, n, p in _FURNITURE if not n)
+)
+_ANY_NEEDLE = tuple(n for _, needles, _ in _FURNITURE for n in needles)
+assert all(p.pattern.startswith("^") for _, needles, p in _FURNITURE if not needles)
+
+
 def furniture(sentence: str) -> str | None:
     """Why a sentence is page furniture (byline, caption, credit line...), or None if it is reporting."""
     if len(sentence.split(None, 2)) <= 2 and not _TERMINAL.search(sentence):  # two words at most
         return "fragment"
     lower = sentence.lower()
+    if _ANY_START.match(sentence) is None and not any(map(lower.__contains__, _ANY_NEEDLE)):
+        return None
     for reason, needles, pattern in _FURNITURE:
         if (not needles or any(n in lower for n in needles)) and pattern.search(sentence):
             return reason
