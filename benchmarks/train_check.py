@@ -3,7 +3,8 @@
 Claims are made from sentences of Timeline17 articles: honest ones (compressions, prefixes, adjacent-sentence merges,
 attribution moved to the front, a few words replaced) and bent ones (a swapped name, number, date or speaker, an
 inserted or removed negation, a direction flip, a group noun for a named speaker, halves of two distant sentences,
-a sentence or clause from another article). The same light word noise goes into both kinds so that novelty alone is
+a "near splice" (a sentence run on, often at a shared word, into the tail of one 1-3 sentences away), a copied
+predicate put after another sentence's subject, a sentence or clause from another article). The same light word noise goes into both kinds so that novelty alone is
 not the cue. ``align.align`` turns each claim into features; small monotone gradient-boosted trees (scikit-learn,
 here only) are fitted on the claims of three draws (seeds 0, 1, 2: each its own 1,000 articles and claims, pooled)
 and written as plain arrays to ``src/dateline/data/check_weights.json``, which the checker
@@ -118,15 +119,17 @@ KINDS = ["entity", "entity_out", "number", "date", "negation", "flip", "speaker"
 EXTRINSIC = ["entity_out", "entity_out", "number", "date", "role_swap", "entity", "flip"]
 
 
-_VERB = re.compile(r"^(?:[a-z]+ed|[a-z]{3,}s|said|told|won|lost|made|took|gave|became|went|came|saw|found|met|left"
-                   r"|held|led|shot|hit|got|sent|began|fell|rose)$")
+_VERB = re.compile(
+    r"^(?:[a-z]+ed|[a-z]{3,}s|said|told|won|lost|made|took|gave|became|went|came|saw|found|met|left"
+    r"|held|led|shot|hit|got|sent|began|fell|rose)$"
+)
 
 
 def _verb_at(words: list[str]) -> int:
     """Where a sentence's predicate starts, roughly: its first auxiliary or past/present-tense verb after word one
     (0: none found)."""
     for k, w in enumerate(words[1:12], 1):
-        if AUX.match(w) or (_VERB.match(w) and not words[k - 1].lower() in ("the", "a", "an", "of", "to")):
+        if AUX.match(w) or (_VERB.match(w) and words[k - 1].lower() not in ("the", "a", "an", "of", "to")):
             return k
     return 0
 
@@ -196,7 +199,7 @@ def negative(
             b = sents[rng.choice(far)].split()
             return " ".join(words[: max(4, len(words) // 2)] + b[len(b) // 2 :])
         return None
-    if kind == "near_splice":  # an extractive summarizer's commonest error: a sentence run on into a neighbour's tail
+    if kind == "near_splice":  # an extractive summarizer's commonest error: run on into a neighbour's tail
         near = [j for j in range(i - 3, i + 4) if 0 <= j < len(sents) and j != i]
         if near and len(words) >= 8:
             b = sents[rng.choice(near)].split()
