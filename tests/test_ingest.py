@@ -272,7 +272,9 @@ def test_paragraphs_that_skip_punkt_split_as_punkt_would(seed_text, wikinews):
     from dateline import segment
 
     texts = [segment.normalize(seed_text), *(segment.normalize(a["text"]) for a in wikinews)]
-    texts.append("He left at 5 p.m. on Friday.\n\nU.S. officials said so.\n\n“Go.” She went.\n\nNo final stop")
+    texts.append(
+        "He left at 5 p.m. on Friday.\n\nU.S. officials said so.\n\n“Go.” She went.\n\nNo final stop"
+    )
     skipped = 0
     for text in texts:
         for start, end in segment.paragraph_spans(text):

@@ -19,6 +19,7 @@ LANGUAGE = 8
 NO_DATE = 9
 UNSUPPORTED = 10
 PARTIAL = 11
+MODEL = 12
 
 
 class DatelineError(Exception):
@@ -73,3 +74,10 @@ class DateUnknown(DatelineError, ValueError):
     """No publication date could be established and the caller required one (``--require-date``)."""
 
     exit_code = NO_DATE
+
+
+class ModelUnavailable(DatelineError, RuntimeError):
+    """An optional model that cannot be loaded: its package is not installed, or the path or hub name given does
+    not hold a model this machine can load (hub names need the network once, to fill the local cache)."""
+
+    exit_code = MODEL

