@@ -353,18 +353,22 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
     def cost(i: int) -> float:
         return 1.0 if kind == "sentences" else float(len(doc.sentences[i].text.split()))
 
-    available = np.isfinite(scores)
+    # -inf once taken (or never a candidate): one argmax both picks and says when none is left.
+    open_scores = scores.copy()
     closest = np.zeros(len(scores))  # each sentence's highest similarity to a chosen one
-    while available.any() and used < amount:
-        best = int(np.argmax(np.where(available, scores - redundancy * closest, -math.inf)))
-        available[best] = False
+    while used < amount:
+        gain = open_scores - redundancy * closest if redundancy else open_scores
+        best = int(np.argmax(gain))
+        if gain[best] == -math.inf:
+            break
+        open_scores[best] = -math.inf
         group = [best]
         for i in group:  # grows: a speaker sentence may itself say only "he said"
             if quoted[i] or _pronoun_speaker(doc.sentences[i].text):
                 speaker = _speaker_neighbour(doc, i, quoted) if quoted[i] else _antecedent(i, scores)
                 if speaker is not None and speaker not in chosen and speaker not in group and len(group) < 4:
                     group.append(speaker)
-                    available[speaker] = False
+                    open_scores[speaker] = -math.inf
         extra = sum(cost(i) for i in group)
         # Words: stop at the sentence that brings us closest to the budget (on a tie, stay under); sentences:
         # the exact count.

@@ -403,7 +403,8 @@ def check_text(result: CheckResult) -> str:
     """One block per summary sentence: verdict, score, evidence indexes and reasons; a summary line first."""
     c = result.counts
     lines = [f"{result.verdict} (score {result.score:.2f}): {c['supported']} supported, {c['unsure']} unsure, "
-             f"{c['unsupported']} unsupported of {len(result.sentences)} sentences"]  # fmt: skip
+             f"{c['unsupported']} unsupported of {len(result.sentences)} sentences"
+             + (f" (with embeddings: {result.embeddings})" if result.embeddings else "")]  # fmt: skip
     d = result.date_check
     if d:
         lines.append(f"date {d.summary_date}: {d.verdict}" + (f" (article date {d.article_date}, {d.source})"
