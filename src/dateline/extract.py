@@ -267,16 +267,24 @@ def _heading(doc: Document, s: Sentence) -> bool:
     return para.last - para.first == 1 and text[-1:] not in ".!?…\"'”’»)" and len(text.split()) < 20
 
 
+def _quote_marks(text: str) -> list[str]:
+    """The quote marks of ``text`` in order (an ASCII text can only hold the straight and PTB ones: three substring
+    looks clear most sentences)."""
+    if text.isascii() and '"' not in text and "``" not in text and "''" not in text:
+        return []
+    return _QUOTE_MARK.findall(text)
+
+
 def _in_quote(doc: Document) -> list[bool]:
     """Whether each sentence is (part of) a quotation that carries no attribution of its own: it opens with a
     quote mark, continues a quotation left open, or closes one it did not open."""
     out = []
     open_quote = False
     for s in doc.sentences:
-        if s.index == doc.paragraphs[s.paragraph].first and _QUOTE_MARK.search(s.text) is None:
-            open_quote = False
         text = s.text.strip()
-        marks = _QUOTE_MARK.findall(text)
+        marks = _quote_marks(text)
+        if not marks and s.index == doc.paragraphs[s.paragraph].first:
+            open_quote = False
         closes_first = bool(marks) and marks[0] in _QUOTE_CLOSE
         starts_quoted = open_quote or text.startswith(_QUOTE_OPEN) or closes_first
         out.append(starts_quoted and not _ATTRIBUTION.search(text))
@@ -308,9 +316,11 @@ def _antecedent(i: int, scores: np.ndarray) -> int | None:
 
 
 def budget(
-    doc: Document, *, sentences: int | None, words: int | None, ratio: float | None
+    doc: Document, *, sentences: int | None, words: int | None, ratio: float | None, total: int | None = None
 ) -> tuple[str, float]:
-    """The length budget as ("sentences"|"words", amount); the default is about a third of the article's words."""
+    """The length budget as ("sentences"|"words", amount); the default is about a third of the article's words
+    (``total``: ``doc.words`` if the caller has it)."""
+    total = doc.words if total is None else total
     given = [
         (k, v) for k, v in (("sentences", sentences), ("words", words), ("ratio", ratio)) if v is not None
     ]
@@ -321,22 +331,23 @@ def budget(
         if kind == "ratio":
             if not 0 < value <= 1:
                 raise UsageError(f"--ratio must be in (0, 1], got {value}")
-            return "words", max(1.0, value * doc.words)
+            return "words", max(1.0, value * total)
         if value < 1:
             raise UsageError(f"--{kind} must be at least 1, got {value}")
         return kind, float(value)
     # Default: a third of the article (the seed's brief is ~half of a 1,000-word article), at most ~600 words.
-    return "words", float(min(max(0.33 * doc.words, 45), 600))
+    return "words", float(min(max(0.33 * total, 45), 600))
 
 
 def select(doc: Document, *, sentences: int | None = None, words: int | None = None, ratio: float | None = None,
            redundancy: float = 0.6, short: float = SHORT, space: Space | None = None) -> list[Unit]:  # fmt: skip
     """Greedy MMR selection under the budget, returned in source order (``space``: ``tfidf(doc)`` if computed)."""
-    kind, amount = budget(doc, sentences=sentences, words=words, ratio=ratio)
+    total = doc.words  # a property that splits the whole text: once
+    kind, amount = budget(doc, sentences=sentences, words=words, ratio=ratio, total=total)
     if not doc.sentences:
         return []
     vectors, tokens, vocab = space or tfidf(doc)
-    total = max(doc.words, 1)  # a property that splits the whole text: once
+    total = max(total, 1)
     share = amount / len(doc.sentences) if kind == "sentences" else amount / total
     wanted = amount if kind == "sentences" else amount * len(doc.sentences) / total
     lede = share < short or wanted <= LEDE
@@ -401,6 +412,7 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
     target = max(1, min(9, round(len(units) / 2.2))) if len(units) >= 3 else 1
     target = max(target, min(3, len(units))) if len(units) >= 6 else target
     groups = [[u] for u in units]
+    across: dict[tuple[int, int], float] = {}  # the similarity across a boundary, which merging never changes
     while len(groups) > target:
         best, best_key = None, None
         for g in range(len(groups) - 1):
@@ -408,7 +420,9 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
             if len(groups[g]) + len(groups[g + 1]) > 4:
                 continue
             same = a.paragraph == b.paragraph
-            key = (same, float(vectors[a.index] @ vectors[b.index]) - 0.02 * (b.index - a.index))
+            if (a.index, b.index) not in across:
+                across[a.index, b.index] = float(vectors[a.index] @ vectors[b.index])
+            key = (same, across[a.index, b.index] - 0.02 * (b.index - a.index))
             if best_key is None or key > best_key:
                 best, best_key = g, key
         if best is None:
