@@ -108,12 +108,14 @@ _FUNCTION_WORDS = {
     "it": frozenset("il la di che e in del della per un una sono non con le dei gli è ha nel alla".split()),
 }
 _WORDS = re.compile(r"[^\W\d_]+")
-_WORDS_ASCII = re.compile(r"[a-z]+")  # the same on lower-cased ASCII text, faster
+# On lower-cased ASCII text the same words come from blanking every other character and splitting, in C and with
+# no match objects: several times faster than the pattern.
+_BLANK_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not 97 <= c <= 122})
 
 
 def _quick_language(text: str) -> str | None:
     head = text[:1500].lower()
-    words = (_WORDS_ASCII if head.isascii() else _WORDS).findall(head)
+    words = head.translate(_BLANK_NON_LETTERS).split() if head.isascii() else _WORDS.findall(head)
     if len(words) < 40:
         return None
     counts = Counter(words)
