@@ -69,6 +69,7 @@ class Embeds:
         self.model = embeddings.load()
         self.dateline = dateline
         self.articles: dict[str, np.ndarray] = {}
+        self.claims: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 
     def similarity(self, article: str, sentences: list[str]) -> np.ndarray:
         if article not in self.articles:
@@ -76,8 +77,11 @@ class Embeds:
             self.articles[article] = self.model.encode(
                 [s.text for s in self.dateline.cache[article].doc.sentences]
             )
-        claims = self.model.encode(sentences)
-        return (claims @ self.articles[article].T).max(axis=1).astype(np.float64)
+        key = (article, tuple(sentences))
+        if key not in self.claims:  # both embedding methods ask for the same claims
+            claims = self.model.encode(sentences)
+            self.claims[key] = (claims @ self.articles[article].T).max(axis=1).astype(np.float64)
+        return self.claims[key]
 
 
 class DatelineEmbeddings:
