@@ -200,3 +200,34 @@ def test_html_and_text_give_the_same_brief(seed_text):
     a = seed_doc("\n\n".join(paras))
     b = ingest.from_text(page, language="en")
     assert texts(a, extract.select(a)) == texts(b, extract.select(b))
+
+
+def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
+    """ASCII text takes faster patterns and substring tests; on every sentence they must say what the general
+    (Unicode) code says, and non-ASCII text must still take the general code."""
+    import re
+
+    texts = [seed_text, *(r["text"] for r in wikinews)]
+    sentences = [s.text for t in texts for s in segment.build(segment.normalize(t)).sentences]
+    sentences += [
+        "Élodie Durand said “Non” to 3.5 million € in Zürich.",
+        "«Hé», dit-il. ÖSTERREICH Ünd 12:30",
+    ]
+    word = re.compile(r"\w+(?:[-'’]\w+)*")
+    for s in sentences:
+        low = s.lower()
+        assert extract.content_words(s) == [w for w in word.findall(low) if w not in extract.stopwords("en")
+                                            and not w.isdigit()]  # fmt: skip
+        assert extract._capitalized(s) == sum(map(str.isupper, re.findall(r"\s(\S)", s)))
+        assert extract._digit_tokens(s) == sum(1 for w in s.split() if re.search(r"\d", w))
+        assert extract._quote_marks(s) == extract._QUOTE_MARK.findall(s)
+        assert extract._pronoun_speaker(s) == bool(extract._PRONOUN_SPEAKER.search(s))
+        if len(s.split()) > 2:  # (two words or fewer are answered before the patterns)
+            assert segment.furniture(s) == next(
+                (why for why, _, p in segment._FURNITURE if p.search(s)), None
+            )
+    heads = [t[:1500].lower() for t in texts + sentences]
+    heads = [h for h in heads if h.isascii()]  # the only text the language test blanks and splits
+    assert len(heads) > 5
+    for head in heads:
+        assert head.translate(ingest._BLANK_NON_LETTERS).split() == ingest._WORDS.findall(head)
