@@ -36,7 +36,6 @@ _LATER_INITIALS = re.compile(r"\s(\S)")  # the first character of every token bu
 _LATER_CAPITALS = re.compile(r"\s[A-Z]")  # ... the capitalized ones, in ASCII text (most text)
 _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
-# A bare wire-service tag opening the story, as tokenized text writes it ("( CNN ) Eight Iranian border guards...").
 # A speaker named only by a pronoun ("..., he said."): the sentence is lifted with the one before it, which names them.
 _SPEECH_VERBS = tuple("said says added adds told tells argued warned wrote explained noted".split())
 _PRONOUN_SPEAKER = re.compile(
