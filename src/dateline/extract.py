@@ -411,7 +411,6 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
     target = max(1, min(9, round(len(units) / 2.2))) if len(units) >= 3 else 1
     target = max(target, min(3, len(units))) if len(units) >= 6 else target
     groups = [[u] for u in units]
-    across: dict[tuple[int, int], float] = {}  # the similarity across a boundary, which merging never changes
     while len(groups) > target:
         best, best_key = None, None
         for g in range(len(groups) - 1):
@@ -419,9 +418,7 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
             if len(groups[g]) + len(groups[g + 1]) > 4:
                 continue
             same = a.paragraph == b.paragraph
-            if (a.index, b.index) not in across:
-                across[a.index, b.index] = float(vectors[a.index] @ vectors[b.index])
-            key = (same, across[a.index, b.index] - 0.02 * (b.index - a.index))
+            key = (same, float(vectors[a.index] @ vectors[b.index]) - 0.02 * (b.index - a.index))
             if best_key is None or key > best_key:
                 best, best_key = g, key
         if best is None:
