@@ -111,9 +111,9 @@ def test_cli_embeddings_option(tmp_path, capsys):
     empty = tmp_path / "no-model"
     empty.mkdir()
     if _model_installed():
-        assert main(["check", article, brief, "--embeddings", str(empty)]) == errors.MODEL
+        assert main(["check", article, brief, "--embedding-model", str(empty)]) == errors.MODEL
         assert "no sentence-transformers model" in capsys.readouterr().err
-        assert main(["check", article, brief, "--embeddings", "--format", "json"]) == errors.UNSUPPORTED
+        assert main(["check", "--embeddings", article, brief, "--format", "json"]) == errors.UNSUPPORTED
         assert json.loads(capsys.readouterr().out)["embeddings"] == embeddings.DEFAULT
     else:
         assert main(["check", article, brief, "--embeddings"]) == errors.MODEL

