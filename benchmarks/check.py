@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common
 import train_check
 
-from dateline import align, faithfulness, ingest, segment
+from dateline import align, embeddings, faithfulness, ingest, segment
 from dateline.faithfulness import check as run_check
 from dateline.faithfulness import parse_summary, probability, score
 
@@ -64,8 +64,6 @@ class Embeds:
     """all-MiniLM-L6-v2 rows of each article's sentences (dateline's split) and of the claims, computed once."""
 
     def __init__(self, dateline: Dateline):
-        from dateline import embeddings
-
         self.model = embeddings.load()
         self.dateline = dateline
         self.articles: dict[str, np.ndarray] = {}
@@ -79,8 +77,7 @@ class Embeds:
             )
         key = (article, tuple(sentences))
         if key not in self.claims:  # both embedding methods ask for the same claims
-            claims = self.model.encode(sentences)
-            self.claims[key] = (claims @ self.articles[article].T).max(axis=1).astype(np.float64)
+            self.claims[key] = embeddings.highest(self.model.encode(sentences), self.articles[article])
         return self.claims[key]
 
 
@@ -93,8 +90,6 @@ class DatelineEmbeddings:
         self.embeds = embeds
 
     def scores(self, article: str, sentences: list[str]) -> list[float]:
-        from dateline import embeddings
-
         probs = np.array(self.embeds.dateline.scores(article, sentences))
         return embeddings.adjust(probs, self.embeds.similarity(article, sentences)).tolist()
 
@@ -416,8 +411,6 @@ def main() -> None:
                  "MiniCheck-Flan-T5-L 75.0 balanced accuracy.")  # fmt: skip
     name = f"check_pick_{args.pick}" + ("_embeddings" if args.embeddings else "")
     if args.embeddings:
-        from dateline import embeddings
-
         fitted = embeddings.weights()
         lines.insert(4, f"dateline + embeddings: the trees' log-odds x {fitted['log_odds']} + similarity x "
                         f"{fitted['similarity']} + {fitted['intercept']} (`src/dateline/data/embedding_weights.json`, "

@@ -93,8 +93,12 @@ def similarity(embedder: Embedder, article: list[str], claims: list[str]) -> np.
     if not article or not claims:
         return np.zeros(len(claims), dtype=np.float64)
     rows = embedder.encode(list(article) + list(claims))
-    sims = rows[len(article) :] @ rows[: len(article)].T
-    return sims.max(axis=1).astype(np.float64)
+    return highest(rows[len(article) :], rows[: len(article)])
+
+
+def highest(claims: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Each claim row's highest cosine to an article row (unit-length rows, as ``Embedder.encode`` gives)."""
+    return (claims @ article.T).max(axis=1).astype(np.float64)
 
 
 @lru_cache(maxsize=1)
