@@ -222,6 +222,7 @@ def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
         assert extract._digit_tokens(s) == sum(1 for w in s.split() if re.search(r"\d", w))
         assert extract._quote_marks(s) == extract._QUOTE_MARK.findall(s)
         assert extract._pronoun_speaker(s) == bool(extract._PRONOUN_SPEAKER.search(s))
+        assert extract._attributed(s) == bool(extract._ATTRIBUTION.search(s))
         if len(s.split()) > 2:  # (two words or fewer are answered before the patterns)
             assert segment.furniture(s) == next(
                 (why for why, _, p in segment._FURNITURE if p.search(s)), None
@@ -231,3 +232,23 @@ def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
     assert len(heads) > 5
     for head in heads:
         assert head.translate(ingest._BLANK_NON_LETTERS).split() == ingest._WORDS.findall(head)
+
+
+def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinews):
+    """segment gives Punkt a faster spelling of its multi-character punctuation pattern: it must match the same
+    spans as the package's own on every run of dots, dashes and spaces, and split real text the same way."""
+    import itertools
+    import re
+
+    import punkt
+    from punkt.rules.language import DEFAULT_LANGUAGE_VARS
+
+    ours, theirs = re.compile(segment.MULTI_CHAR_PUNCT), re.compile(DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern)
+    for n in range(9):
+        for chars in itertools.product(".- a", repeat=n):
+            s = "".join(chars)
+            assert [m.span() for m in ours.finditer(s)] == [m.span() for m in theirs.finditer(s)], s
+    stock = punkt.PunktSentenceTokenizer(punkt.load_model("english"))
+    texts = [seed_text, *(r["text"] for r in wikinews), "Wait . . . what?! It cost $3.5m -- or more... Really."]
+    for text in texts:
+        assert list(segment._tokenizer("en").span_tokenize(text)) == list(stock.span_tokenize(text))
