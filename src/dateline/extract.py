@@ -30,10 +30,11 @@ METHOD = "dateline-extractive"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 # The same on lower-cased ASCII text (most text), twice as fast.
 _WORD_ASCII = re.compile(r"[a-z0-9_]+(?:[-'][a-z0-9_]+)*")
-_HAS_DIGIT = re.compile(r"\d").search
-_DIGIT_TOKEN = re.compile(r"(?<!\S)\S*?\d\S*")  # a white-space-separated token that holds a digit
+# One match a white-space-separated token that holds a digit: from its first digit to its end. Opening on a digit
+# lets the regex engine skip to the next one.
+_DIGIT_TOKEN = re.compile(r"\d\S*")
 _LATER_INITIALS = re.compile(r"\s(\S)")  # the first character of every token but the first
-_LATER_CAPITALS = re.compile(r"\s[A-Z]")  # ... the capitalized ones, in ASCII text (most text)
+_LATER_CAPITALS = re.compile(r"[A-Z](?<=\s[A-Z])")  # ... the capitalized ones, in ASCII text (most text)
 _QUOTE_MARK = re.compile(r"``|''|[“«„”»\"]")  # typographic, straight, and PTB-tokenized (`` '') quotes
 _QUOTE_OPEN = ("“", '"', "«", "„", "``")
 # A speaker named only by a pronoun ("..., he said."): the sentence is lifted with the one before it, which names them.
@@ -174,8 +175,8 @@ def features(doc: Document, vectors: np.ndarray, tokens: list[list[str]], vocab:
 
 
 def _digit_tokens(text: str) -> int:
-    """How many white-space-separated tokens hold a digit (most sentences hold none: one scan says so)."""
-    return len(_DIGIT_TOKEN.findall(text)) if _HAS_DIGIT(text) else 0
+    """How many white-space-separated tokens hold a digit."""
+    return len(_DIGIT_TOKEN.findall(text))
 
 
 def _capitalized(text: str) -> int:
