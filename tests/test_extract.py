@@ -243,12 +243,19 @@ def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinew
     import punkt
     from punkt.rules.language import DEFAULT_LANGUAGE_VARS
 
-    ours, theirs = re.compile(segment.MULTI_CHAR_PUNCT), re.compile(DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern)
+    ours, theirs = (
+        re.compile(segment.MULTI_CHAR_PUNCT),
+        re.compile(DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern),
+    )
     for n in range(9):
         for chars in itertools.product(".- a", repeat=n):
             s = "".join(chars)
             assert [m.span() for m in ours.finditer(s)] == [m.span() for m in theirs.finditer(s)], s
     stock = punkt.PunktSentenceTokenizer(punkt.load_model("english"))
-    texts = [seed_text, *(r["text"] for r in wikinews), "Wait . . . what?! It cost $3.5m -- or more... Really."]
+    texts = [
+        seed_text,
+        *(r["text"] for r in wikinews),
+        "Wait . . . what?! It cost $3.5m -- or more... Really.",
+    ]
     for text in texts:
         assert list(segment._tokenizer("en").span_tokenize(text)) == list(stock.span_tokenize(text))

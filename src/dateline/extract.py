@@ -51,7 +51,7 @@ _ATTRIBUTION_WORDS = (
     "said", "says", "say", "told", "tells", "according to", "added", "adds", "asked", "wrote", "writes", "stated",
     "explained", "argued", "warned", "dijo", "afirmó", "según", "a déclaré", "selon", "a dit", "sagte", "laut",
     "erklärte", "ha detto", "secondo",
-)
+)  # fmt: skip
 _ATTRIBUTION = re.compile(rf"\b({'|'.join(_ATTRIBUTION_WORDS)})\b", re.I)
 
 
@@ -231,7 +231,8 @@ def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:
 
 
 # The lede regime (see salience). Its few weights were chosen on QAGS' 235 CNN/DM articles (their Bottom-Up
-# summaries as pseudo-references), never on SummEval, which the quality benchmark reports.
+# summaries as pseudo-references), never on SummEval, which the quality benchmark reports. benchmarks/lede_grid.py
+# runs a grid of them on that set and on Timeline17's journalist-written timeline entries (see its results).
 SHORT = 0.2  # a brief under this share of the article (sentences or words) follows the inverted pyramid ...
 LEDE = 3.5  # ... and so does a brief of three sentences or fewer: the lede of the story
 LEDE_WEIGHTS = (0.5, 3.0, 1.0)  # lead (1 / (1 + k)), forward similarity, minus backward similarity
