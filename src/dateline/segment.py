@@ -28,7 +28,7 @@ _TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
 
 # Punkt's multi-character punctuation ("--", "...", ". . ."), written so that every branch opens with a literal:
 # the regex engine then jumps between "-" and "." instead of trying each branch at every character. It matches the
-# same spans as the package's default (tests/test_segment.py checks it), and saves a fifth of Punkt's time.
+# same spans as the package's default (tests/test_extract.py checks it), and saves a fifth of Punkt's time.
 MULTI_CHAR_PUNCT = r"(?:--+|\.(?:\.+|(?:\s\.){2,}))"
 
 
