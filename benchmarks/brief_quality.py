@@ -19,6 +19,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -201,22 +202,28 @@ def methods() -> dict[str, Callable[[Document, int], list[str]]]:
 # ---- scoring ----------------------------------------------------------------------------------------------------
 
 
-def score(items: list[dict], run: Callable[[Document, int], list[str]]) -> tuple[np.ndarray, float]:
-    """Mean ROUGE-1/2/Lsum F1 (x100) over articles, each averaged over its references; and seconds spent."""
+@cache
+def _rouge():
     from rouge_score import rouge_scorer
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+
+
+def article_rouge(item: dict, picked: list[str]) -> np.ndarray:
+    """ROUGE-1/2/Lsum F1 of the picked sentences (one a line) against an item's references, averaged over them."""
+    prediction = "\n".join(picked)
+    rows = [[s.fmeasure for s in _rouge().score(ref, prediction).values()] for ref in item["references"]]
+    return np.mean(rows, axis=0)
+
+
+def score(items: list[dict], run: Callable[[Document, int], list[str]]) -> tuple[np.ndarray, float]:
+    """Mean ROUGE-1/2/Lsum F1 (x100) over articles, each averaged over its references; and seconds spent."""
     per_article, spent = [], 0.0
     for item in items:
         t0 = time.perf_counter()
         picked = run(item["doc"], item["n"])
         spent += time.perf_counter() - t0
-        prediction = "\n".join(picked)
-        rows = []
-        for ref in item["references"]:
-            s = scorer.score(ref, prediction)
-            rows.append([s["rouge1"].fmeasure, s["rouge2"].fmeasure, s["rougeLsum"].fmeasure])
-        per_article.append(np.mean(rows, axis=0))
+        per_article.append(article_rouge(item, picked))
     return 100 * np.mean(per_article, axis=0), spent
 
 

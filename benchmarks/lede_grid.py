@@ -28,26 +28,19 @@ GRID = list(itertools.product((0.25, 0.5, 0.75), (3.0, 4.0, 5.0, 6.0, 8.0), (0.5
 
 
 def scorer(items: list[dict]):
-    """ROUGE-1/2/Lsum of dateline's 3-sentence pick on ``items``, scoring each distinct pick of an article once (most
+    """ROUGE-1/2/Lsum of dateline's pick on ``items`` (x100), scoring each distinct pick of an article once (most
     weights pick the same sentences of most articles)."""
     import numpy as np
-    from rouge_score import rouge_scorer
 
-    rouge = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     seen: dict[tuple, np.ndarray] = {}
 
     def run() -> np.ndarray:
         per_article = []
         for k, item in enumerate(items):
-            doc = item["doc"]
-            units = extract.select(doc, sentences=item["n"])
-            key = (k, *((u.start, u.end) for u in units))
+            picked = brief_quality.ours(item["doc"], item["n"])
+            key = (k, *picked)
             if key not in seen:
-                prediction = "\n".join(doc.text[u.start : u.end] for u in units)
-                rows = [
-                    [s.fmeasure for s in rouge.score(ref, prediction).values()] for ref in item["references"]
-                ]
-                seen[key] = np.mean(rows, axis=0)
+                seen[key] = brief_quality.article_rouge(item, picked)
             per_article.append(seen[key])
         return 100 * np.mean(per_article, axis=0)
 
