@@ -139,3 +139,18 @@ def nltk_punkt_tab(language: str = "english") -> None:
             (folder / name).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     if str(root) not in nltk.data.path:
         nltk.data.path.insert(0, str(root))
+
+
+def bootstrap_ci(items, stat=None, draws: int = 10_000, seed: int = 0) -> tuple[float, float]:
+    """95 % percentile bootstrap interval of ``stat`` (default: the mean) over ``items``, resampled with replacement
+    with a fixed seed, so that a rerun writes the same interval. ``stat`` takes an index array into ``items``. For a
+    paired comparison pass the per-item differences: the interval says whether the gap between two methods on the same
+    items is larger than the spread the items alone would give."""
+    import numpy as np
+
+    values = np.asarray(items, dtype=float) if stat is None else None
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(items), size=(draws, len(items)))
+    stats = values[idx].mean(axis=1) if stat is None else np.array([stat(i) for i in idx])
+    low, high = np.percentile(stats, [2.5, 97.5])
+    return float(low), float(high)

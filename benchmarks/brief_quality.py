@@ -217,14 +217,29 @@ def article_rouge(item: dict, picked: list[str]) -> np.ndarray:
 
 
 def score(items: list[dict], run: Callable[[Document, int], list[str]]) -> tuple[np.ndarray, float]:
-    """Mean ROUGE-1/2/Lsum F1 (x100) over articles, each averaged over its references; and seconds spent."""
+    """ROUGE-1/2/Lsum F1 (x100) per article (rows), each averaged over its references; and seconds spent."""
     per_article, spent = [], 0.0
     for item in items:
         t0 = time.perf_counter()
         picked = run(item["doc"], item["n"])
         spent += time.perf_counter() - t0
         per_article.append(article_rouge(item, picked))
-    return 100 * np.mean(per_article, axis=0), spent
+    return 100 * np.array(per_article), spent
+
+
+def gaps(mine: np.ndarray, others: dict[str, np.ndarray]) -> list[list]:
+    """The default's mean per-article gap to each peer on ROUGE-2 and ROUGE-Lsum, with a 95 % paired bootstrap
+    interval (the same articles resampled for both methods): a gap whose interval spans 0 is within the noise of
+    this many articles."""
+    rows = []
+    for name, theirs in others.items():
+        row = [name]
+        for k in (1, 2):
+            diff = mine[:, k] - theirs[:, k]
+            low, high = _common.bootstrap_ci(diff)
+            row.append(f"{diff.mean():+.2f} [{low:+.2f}, {high:+.2f}]")
+        rows.append(row)
+    return rows
 
 
 def main() -> None:
@@ -254,7 +269,7 @@ def main() -> None:
             for name, run in runs.items()
             if not dev or name in ("dateline (default)", "LEAD-N")
         }
-        rows = [[name, *(float(v) for v in r)] for name, (r, _) in results.items()]
+        rows = [[name, *(float(v) for v in r.mean(axis=0))] for name, (r, _) in results.items()]
         if set_name.startswith("SummEval"):
             rows += [
                 ["LEAD-3 (" + PUBLISHED + ")", 33.9, 12.1, 29.4],
@@ -269,9 +284,12 @@ def main() -> None:
             continue
         mine = results["dateline (default)"][0]
         others = {k: v[0] for k, v in results.items() if k != "dateline (default)"}
-        beaten = all(mine[1] > v[1] and mine[2] > v[2] for v in others.values())
+        beaten = all(mine[:, 1].mean() > v[:, 1].mean() and mine[:, 2].mean() > v[:, 2].mean()
+                     for v in others.values())  # fmt: skip
         floor_ok &= beaten
         body.append(f"Default beats every peer on ROUGE-2 and ROUGE-Lsum: **{'yes' if beaten else 'NO'}**.\n")
+        body.append(_common.table(["default minus", "ROUGE-2 gap [95% paired bootstrap]",
+                                   "ROUGE-Lsum gap [95% paired bootstrap]"], gaps(mine, others)) + "\n")  # fmt: skip
     body.append(
         "ROUGE from rouge-score (use_stemmer=True; Lsum on one sentence a line), F1 x 100, averaged over each "
         "article's references, then over articles. All methods get the same sentence splits (dateline's Punkt "

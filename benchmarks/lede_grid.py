@@ -55,7 +55,9 @@ def main() -> None:
         "QAGS CNN/DM": brief_quality.qags_dev(args.data)[: args.limit],
         "Timeline17": brief_quality.timeline_dev(args.data)[: args.limit],
     }
-    lead = {name: brief_quality.score(items, brief_quality.lead)[0] for name, items in sets.items()}
+    lead = {
+        name: brief_quality.score(items, brief_quality.lead)[0].mean(axis=0) for name, items in sets.items()
+    }
     runs = {name: scorer(items) for name, items in sets.items()}
     shipped = extract.LEDE_WEIGHTS
     rows, best, best_key = [], None, None
