@@ -82,6 +82,42 @@ def test_page_furniture_never_enters_the_brief(seed_text):
             assert bit not in joined
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "kept"),
+    [
+        ("By the CNN Wire Staff ", ""),
+        ("By the Associated Press Wire staff ", ""),
+        ("By Jane Roe for BBC ", ""),
+        ("By Jane Roe March 3 , 2011 : 9:05 AM ET ", ""),
+        ("(Repeats to more subscribers without changes) ", ""),
+        ("(Adds analyst quote) LONDON (Reuters) - ", ""),
+        (
+            "By Jane Roe for The Daily Planet ",
+            "By Jane Roe for The Daily Planet ",
+        ),  # where it ends is a guess: kept
+        ("By the time the talks ended, ", "By the time the talks ended, "),
+        ("By contrast, ", "By contrast, "),
+    ],
+)
+def test_bylines_and_wire_notes_run_into_the_first_sentence_are_cut_off(seed_text, lead_in, kept):
+    """Scraped pages glue the byline to the story's first sentence: the brief starts after it, at an offset that
+    still slices the article; a sentence that only opens like a byline keeps its opening."""
+    body = segment.normalize(seed_text)
+    doc = segment.build(lead_in + body, language="en")
+    assert segment.dateline_prefix(doc.sentences[0].text) == len(lead_in) - len(kept)
+    if not kept:
+        first = extract.select(doc, sentences=1)[0]
+        assert doc.text[first.start : first.end] == doc.sentences[0].text[len(lead_in) :]
+        assert first.start == len(lead_in) and doc.text[first.start :].startswith("Neither Washington")
+
+
+def test_site_notices_are_furniture():
+    agree = "By clicking on Sign up you agree to our Terms of Service and Privacy Policy."
+    assert segment.furniture(agree) == "site notice"
+    assert segment.furniture("To read all of our election coverage in Spanish, click here.") == "site notice"
+    assert segment.furniture("Thousands of volunteers signed up to help clear the streets on Sunday.") is None
+
+
 def test_wikinews_briefs_skip_headline_and_dateline(wikinews):
     for row in wikinews:
         doc = wikinews_doc(row)
@@ -154,6 +190,20 @@ def test_single_paragraph_text_still_gets_paragraphs(seed_text):
     assert 3 <= len(groups) <= 9
     assert all(len(g) <= 4 for g in groups)
     assert all(t in one for t in texts(doc, units))
+
+
+def test_paragraphs_stay_between_three_and_nine_for_short_and_very_long_briefs(seed_text, wikinews):
+    """Five sentences or more make three paragraphs at least; a brief too long for nine paragraphs of four sentences
+    gets longer paragraphs, not more of them."""
+    text = "\n\n".join([segment.normalize(seed_text)] + [segment.normalize(r["text"]) for r in wikinews] * 3)
+    doc = segment.build(text, language="en")
+    for n in (5, 6, 20, 90):
+        groups = extract.paragraphs(doc, extract.select(doc, sentences=n))
+        assert sum(map(len, groups)) == n
+        assert 3 <= len(groups) <= 9, n
+        assert (
+            max(map(len, groups)) <= 4 or n > 27
+        )  # four a paragraph while nine paragraphs hold them with room
 
 
 def test_bullet_lists_lose_their_markers_and_keep_their_items(seed_text):

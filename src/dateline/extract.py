@@ -418,25 +418,28 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
 
 def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = None) -> list[list[Unit]]:
     """Group chosen sentences into 3-9 paragraphs (fewer for short briefs): merge neighbours from the same source
-    paragraph first, then the most similar adjacent groups, never more than four sentences in one."""
+    paragraph first, then the most similar adjacent groups, never more than four sentences in one (more only when
+    a very long brief cannot be merged into nine paragraphs of four: then one more at a time)."""
     if not units:
         return []
     if vectors is None:
         vectors = tfidf(doc)[0]
     target = max(1, min(9, round(len(units) / 2.2))) if len(units) >= 3 else 1
-    target = max(target, min(3, len(units))) if len(units) >= 6 else target
+    target = max(target, 3) if len(units) >= 5 else target
+    most = max(4, -(-len(units) // 9))  # the fewest sentences a paragraph that nine paragraphs can hold
     groups = [[u] for u in units]
     while len(groups) > target:
         best, best_key = None, None
         for g in range(len(groups) - 1):
             a, b = groups[g][-1].sentence, groups[g + 1][0].sentence
-            if len(groups[g]) + len(groups[g + 1]) > 4:
+            if len(groups[g]) + len(groups[g + 1]) > most:
                 continue
             same = a.paragraph == b.paragraph
             key = (same, float(vectors[a.index] @ vectors[b.index]) - 0.02 * (b.index - a.index))
             if best_key is None or key > best_key:
                 best, best_key = g, key
-        if best is None:
-            break
+        if best is None:  # every neighbour pair is full: allow one more sentence a paragraph
+            most += 1
+            continue
         groups[best : best + 2] = [groups[best] + groups[best + 1]]
     return groups

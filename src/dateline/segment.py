@@ -144,6 +144,9 @@ _FURNITURE = [
     ("dateline", (), re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}\s*(\((AP|Reuters|AFP|CNN|UPI)\))?\s*[-—–]+\s*$")),
     ("copyright", ("©", "(c)", "copyright", "all rights reserved"), re.compile(r"(©|\(c\)|copyright\b|all rights reserved)", re.I)),
     ("email", (), re.compile(r"^\S+@\S+\.\w+\s*$|^\s*(e-?mail|tel|phone|fax)\s*:", re.I)),
+    # The site's own notices, which scraped pages carry between paragraphs ("By clicking ... you agree with the
+    # Terms of Service", "To read all of our coverage in Arabic, click here").
+    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here"), re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here)\b", re.I)),
 ]  # fmt: skip
 
 
@@ -182,9 +185,33 @@ _TOKENIZED_DATELINE = re.compile(
 )
 
 
+# A byline run into the story's first sentence, as scraped pages flatten them: "By the CNN Wire Staff ", "By Jane
+# Doe for CNN ", "By Jane Doe February 2, 2011: 2:24 PM ET ". Only shapes whose end is certain: a byline of bare
+# names ("By Jane Doe The council met") or a spelled-out employer ("for The New York Times") runs into the next
+# capitalized word, and there is no telling where it stops.
+_BYLINE_PREFIX = re.compile(
+    r"^\s*By\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Wires?\s+)?[Ss]taff(?:\s+[Ww]riters?|\s+[Rr]eporters?)?\s+(?=\S)"
+    r"|^\s*By\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:,\s*)?(?:for|of)\s+[A-Z]{2,}(?:\.com)?\s+(?:[-—–|:]\s+)?(?=\S)"
+    r"|^\s*By\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s*\d{4}\s*[:,]?\s*\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?"
+    r"(?:\s+[A-Z]{2,4})?\s+(?=\S)"
+)
+
+
+# A wire service's note to editors before the story: "(Repeats to more subscribers)", "(Adds quote, paragraph 5)".
+_SERVICE_NOTE = re.compile(
+    r"^\s*(?:\(|-LRB-)\s*(?:Repeats|Refiles|Updates|Adds|Corrects|Recasts|Read more)\b[^()]{0,120}?(?:\)|-RRB-)\s+(?=\S)"
+)
+
+
 def dateline_prefix(sentence: str) -> int:
-    """Length of a leading dateline ("WASHINGTON (AP) — ", "LONDON, England (CNN) -- ", tokenized "( CNN ) ") to
-    strip, or 0."""
-    ends = [m.end() for m in (_DATELINE_PREFIX.match(sentence), _TOKENIZED_DATELINE.match(sentence)) if m]
-    end = max(ends, default=0)
+    """Length of what leads into the story to strip, or 0: a wire service's note, a byline, a dateline, in that order
+    ("(Repeats to more subscribers) ", "By the CNN Wire Staff ", "WASHINGTON (AP) — ", "LONDON, England (CNN) -- ",
+    tokenized "( CNN ) ")."""
+    note = _SERVICE_NOTE.match(sentence)
+    start = note.end() if note else 0
+    byline = _BYLINE_PREFIX.match(sentence, start)
+    start = byline.end() if byline else start
+    rest = sentence[start:]
+    ends = [m.end() for m in (_DATELINE_PREFIX.match(rest), _TOKENIZED_DATELINE.match(rest)) if m]
+    end = start + max(ends, default=0)
     return end if end < len(sentence) else 0
