@@ -115,6 +115,8 @@ def test_site_notices_are_furniture():
     agree = "By clicking on Sign up you agree to our Terms of Service and Privacy Policy."
     assert segment.furniture(agree) == "site notice"
     assert segment.furniture("To read all of our election coverage in Spanish, click here.") == "site notice"
+    assert segment.furniture("Media playback is not supported on this device.") == "site notice"
+    assert segment.furniture("Please enable JavaScript to view the comments.") == "site notice"
     assert segment.furniture("Thousands of volunteers signed up to help clear the streets on Sunday.") is None
 
 

@@ -145,8 +145,11 @@ _FURNITURE = [
     ("copyright", ("©", "(c)", "copyright", "all rights reserved"), re.compile(r"(©|\(c\)|copyright\b|all rights reserved)", re.I)),
     ("email", (), re.compile(r"^\S+@\S+\.\w+\s*$|^\s*(e-?mail|tel|phone|fax)\s*:", re.I)),
     # The site's own notices, which scraped pages carry between paragraphs ("By clicking ... you agree with the
-    # Terms of Service", "To read all of our coverage in Arabic, click here").
-    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here"), re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here)\b", re.I)),
+    # Terms of Service", "To read all of our coverage in Arabic, click here", the BBC's "Media playback is not
+    # supported on this device" where a video was).
+    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript"),
+     re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)"
+                r"|your browser (does not|doesn't|does n't) support|(enable|turn on) javascript)\b", re.I)),
 ]  # fmt: skip
 
 
