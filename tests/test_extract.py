@@ -91,6 +91,7 @@ def test_page_furniture_never_enters_the_brief(seed_text):
         ("By Jane Roe March 3 , 2011 : 9:05 AM ET ", ""),
         ("(Repeats to more subscribers without changes) ", ""),
         ("(Adds analyst quote) LONDON (Reuters) - ", ""),
+        ("(Repeats with no changes) By the Reuters Wire Staff ", ""),
         (
             "By Jane Roe for The Daily Planet ",
             "By Jane Roe for The Daily Planet ",

@@ -426,7 +426,7 @@ def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = No
         vectors = tfidf(doc)[0]
     target = max(1, min(9, round(len(units) / 2.2))) if len(units) >= 3 else 1
     target = max(target, 3) if len(units) >= 5 else target
-    most = max(4, -(-len(units) // 9))  # the fewest sentences a paragraph that nine paragraphs can hold
+    most = max(4, -(-len(units) // 9))  # nine paragraphs of this many hold the whole brief
     groups = [[u] for u in units]
     while len(groups) > target:
         best, best_key = None, None

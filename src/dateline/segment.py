@@ -212,8 +212,8 @@ def dateline_prefix(sentence: str) -> int:
     tokenized "( CNN ) ")."""
     note = _SERVICE_NOTE.match(sentence)
     start = note.end() if note else 0
-    byline = _BYLINE_PREFIX.match(sentence, start)
-    start = byline.end() if byline else start
+    byline = _BYLINE_PREFIX.match(sentence[start:])  # (its ^ anchors at the string's start, not at a pos)
+    start += byline.end() if byline else 0
     rest = sentence[start:]
     ends = [m.end() for m in (_DATELINE_PREFIX.match(rest), _TOKENIZED_DATELINE.match(rest)) if m]
     end = start + max(ends, default=0)
