@@ -86,6 +86,10 @@ def test_help_has_examples(capsys):
         (["brief", "http://127.0.0.1:9/x.html"], None, errors.FETCH, "cannot fetch"),
         (["brief", "{tmp}/in.txt"], "北京市政府周三宣布，将在全市范围内推广新的垃圾分类制度，以改善城市环境。".encode() * 3, errors.LANGUAGE, "cannot split"),
         (["brief", "{tmp}/in.txt", "--format", "yaml"], b"Text.", errors.USAGE, "Invalid value"),
+        (["brief", "{tmp}/in.txt", "--max-bytes", "0"], b"Some article text. It goes on.", errors.USAGE, "Invalid value"),
+        (["brief", "{tmp}/in.txt"], b"Hello\nhttps://example.org/story.html", errors.NO_TEXT, "nothing to brief"),
+        (["brief", "{tmp}/in.txt", "-o", "{tmp}/no/such/folder/out.txt"], b"Some article text. It goes on.", errors.OUTPUT, "cannot write"),
+        (["brief", "{tmp}/in.txt", "-o", "{tmp}"], b"Some article text. It goes on.", errors.OUTPUT, "cannot write"),
     ],
 )  # fmt: skip
 def test_errors_are_one_line_with_exit_code(tmp_path, capsys, args, content, code, message):
@@ -106,3 +110,9 @@ def test_no_traceback_in_a_real_process(tmp_path):
     )  # fmt: skip
     assert proc.returncode == errors.NOT_FOUND
     assert proc.stderr.strip() == f"dateline: error: {tmp_path / 'missing.txt'}: no such file"
+
+
+def test_language_code_is_case_insensitive(seed_text, tmp_path, capsys):
+    (tmp_path / "in.txt").write_text(seed_text, encoding="utf-8")
+    code, out, _ = run(["brief", str(tmp_path / "in.txt"), "--language", "EN", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["language"] == "en"

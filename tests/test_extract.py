@@ -4,9 +4,11 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
-from dateline import extract, ingest, segment
+import dateline
+from dateline import errors, extract, ingest, segment
 from dateline.errors import UsageError
 
 
@@ -312,3 +314,47 @@ def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinew
     ]
     for text in texts:
         assert list(segment._tokenizer("en").span_tokenize(text)) == list(stock.span_tokenize(text))
+
+
+def test_a_list_without_full_stops_and_a_line_without_one_are_content():
+    items = ["The council approved the budget", "Taxes rise 5 percent", "The vote was 7 to 2"]
+    doc = segment.build("\n".join(f"- {t}" for t in items) + "\n1. No arrests were made", language="en")
+    assert "1. No arrests were made" in [s.text for s in doc.sentences]  # the number stays with its item
+    chosen = " ".join(texts(doc, extract.select(doc, sentences=4)))
+    assert all(t in chosen for t in items)
+    line = "The council approved the budget on Tuesday"
+    doc = segment.build(line, language="en")
+    assert texts(doc, extract.select(doc)) == [line]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hello", "1 2 3 4 5 6 7 8 9 10\n2023 2024 2025", "https://example.org/news/2023/11/30/story.html"],
+)
+def test_text_with_nothing_to_brief_is_an_error_not_an_empty_brief(text):
+    with pytest.raises(errors.NoArticleText, match="nothing to brief"):
+        dateline.brief(text, language="en")
+
+
+def test_run_on_text_without_full_stops_is_cut_into_pieces(seed_text):
+    # The seed article with its sentence ends removed: one 1,000-word "sentence".
+    run_on = " ".join(seed_text.replace(".", " ").replace("?", " ").split())
+    doc = segment.build(run_on, language="en")
+    assert len(run_on.split()) > segment.RUN_ON
+    assert all(len(s.text.split()) <= segment.RUN_ON_PIECE for s in doc.sentences)
+    assert "".join(s.text for s in doc.sentences).replace(" ", "") == run_on.replace(" ", "")
+    brief = dateline.brief(doc, words=100)
+    assert 40 <= sum(len(s.text.split()) for p in brief.paragraphs for s in p) <= 180
+    assert all(doc.text[s.start : s.end] == s.text for p in brief.paragraphs for s in p)
+
+
+def test_tfidf_of_a_very_long_text_is_bounded_and_keeps_its_weights(seed_text, monkeypatch):
+    doc = seed_doc(seed_text)
+    full, _, vocab = extract.tfidf(doc)
+    monkeypatch.setattr(extract, "MAX_CELLS", 20 * len(doc.sentences))
+    space = extract.tfidf(doc)
+    bounded, _, kept = space
+    assert bounded.size <= extract.MAX_CELLS and len(kept) == 20
+    cols = [vocab[w] for w in kept]
+    assert np.allclose(bounded[:, list(kept.values())], full[:, cols], atol=1e-6)
+    assert len(extract.select(doc, sentences=5, space=space)) == 5

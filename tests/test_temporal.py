@@ -270,3 +270,9 @@ def test_rule_keys_never_skip_a_text_the_rule_matches(seed_text, wikinews):
                 assert rule.key(text, index), (rule.pattern.pattern[:40], text[:80])
                 checked += 1
     assert checked >= 5
+
+
+def test_relative_dates_past_the_calendar_end_stay_unresolved_not_a_crash():
+    text = "The council met on Monday and will meet again tomorrow and next week. Last year the budget fell."
+    got = {t.text: t.value for t in tag(text, date(9999, 12, 31))}
+    assert got == {"Last year": "9998"}  # the others: their arithmetic runs past 9999-12-31

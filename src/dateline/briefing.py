@@ -7,7 +7,7 @@ from datetime import date as Date
 
 from . import extract, ingest, pubdate
 from .document import Document
-from .errors import DateUnknown
+from .errors import DateUnknown, NoArticleText
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,9 @@ def brief(
         )
     space = extract.tfidf(doc) if doc.sentences else None
     units = extract.select(doc, sentences=sentences, words=words, ratio=ratio, space=space)
+    if not units:
+        raise NoArticleText("nothing to brief: no sentence with words in it that is not page furniture (a byline, "
+                            "caption, link, fragment)")  # fmt: skip
     groups = extract.paragraphs(doc, units, space[0] if space else None)
     paras = [
         [BriefSentence(doc.text[u.start : u.end], u.start, u.end, u.sentence.index, u.score) for u in g]

@@ -23,8 +23,11 @@ def warn(message: str) -> None:
 
 def emit(text: str, output: str | None = None) -> None:
     if output and output != "-":
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text if text.endswith("\n") else text + "\n")
+        except OSError as exc:
+            raise errors.OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=not text.endswith("\n"))
 
@@ -37,13 +40,17 @@ def parse_date_option(value: str | None, what: str = "--date"):
 
 max_bytes_option = click.option(
     "--max-bytes",
-    type=int,
+    type=click.IntRange(min=1),
     default=None,
     metavar="N",
     help="Refuse inputs larger than N bytes [default: 20 MiB].",
 )
 language_option = click.option(
-    "--language", metavar="CODE", default=None, help="ISO 639-1 language of the article (default: detected)."
+    "--language",
+    metavar="CODE",
+    default=None,
+    callback=lambda ctx, param, value: value.strip().lower() if value else value,  # "EN" is "en"
+    help="ISO 639-1 language of the article (default: detected).",
 )
 
 

@@ -20,6 +20,7 @@ NO_DATE = 9
 UNSUPPORTED = 10
 PARTIAL = 11
 MODEL = 12
+OUTPUT = 13
 
 
 class DatelineError(Exception):
@@ -81,3 +82,9 @@ class ModelUnavailable(DatelineError, RuntimeError):
     not hold a model this machine can load (hub names need the network once, to fill the local cache)."""
 
     exit_code = MODEL
+
+
+class OutputError(DatelineError, OSError):
+    """The output file could not be written (no such folder, a directory, no permission, disk full)."""
+
+    exit_code = OUTPUT

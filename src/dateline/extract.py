@@ -94,6 +94,8 @@ def tfidf(doc: Document) -> Space:
     vocab = {w: j for j, w in enumerate(dict.fromkeys(chain.from_iterable(tokens)))}
     cols = np.fromiter(map(vocab.__getitem__, chain.from_iterable(tokens)), dtype=np.intp)
     rows = np.repeat(np.arange(len(tokens), dtype=np.intp), [len(t) for t in tokens])
+    if len(tokens) * len(vocab) > MAX_CELLS:
+        return _tfidf_bounded(tokens, vocab, rows, cols)
     width = max(len(vocab), 1)
     counts = np.bincount(rows * width + cols, minlength=len(tokens) * width)  # term counts, one pass in C
     m = counts.reshape(len(tokens), width).astype(np.float32)
@@ -101,6 +103,36 @@ def tfidf(doc: Document) -> Space:
     m *= np.log((1 + len(tokens)) / (1 + df)) + 1.0
     norms = np.sqrt(np.add.reduce(m * m, axis=1, keepdims=True))  # np.linalg.norm's sum, without its overhead
     return m / np.maximum(norms, 1e-9), tokens, vocab
+
+
+# The dense sentences x vocabulary matrix grows with the square of the text: a book-length input (1 MiB: ~10,000
+# sentences, ~30,000 words) would need gigabytes. Beyond this many cells (32 MiB of float32; news articles use a
+# few hundred thousand) only the words shared by the most sentences keep a column (see _tfidf_bounded).
+MAX_CELLS = 1 << 23
+
+
+def _tfidf_bounded(tokens: list[list[str]], vocab: dict[str, int], rows: np.ndarray,
+                   cols: np.ndarray) -> Space:  # fmt: skip
+    """``tfidf`` for a text too long for the dense matrix: the same weights and row norms (computed over every
+    word), with columns only for the ``MAX_CELLS // sentences`` words found in the most sentences. A word in one
+    sentence adds nothing to any similarity between two sentences, and rare words little, so the similarities
+    change little; the vectors keep their exact norms, not unit length."""
+    n = len(tokens)
+    width = len(vocab)
+    keys, counts = np.unique(rows * width + cols, return_counts=True)  # (sentence, word) pairs, sparse
+    r, c = keys // width, keys % width
+    df = np.bincount(c, minlength=width)
+    w = counts * (np.log((1 + n) / (1 + df)) + 1.0)[c]
+    norms = np.sqrt(np.bincount(r, weights=w * w, minlength=n))
+    keep = np.argsort(-df, kind="stable")[: max(1, MAX_CELLS // n)]
+    column = np.full(width, -1, dtype=np.intp)
+    column[keep] = np.arange(len(keep))
+    m = np.zeros((n, len(keep)), dtype=np.float32)
+    kept = column[c] >= 0
+    m[r[kept], column[c[kept]]] = w[kept]
+    m /= np.maximum(norms, 1e-9)[:, None]
+    words = list(vocab)
+    return m, tokens, {words[j]: int(column[j]) for j in keep}
 
 
 FEATURES = (
@@ -219,8 +251,14 @@ def model() -> dict:
 
 
 def candidates(doc: Document) -> list[int]:
-    """Sentences that may enter a brief: not page furniture, not a headline or heading."""
-    return [i for i, s in enumerate(doc.sentences) if not furniture(s.text) and not _heading(doc, s)]
+    """Sentences that may enter a brief: not page furniture, not a headline or heading. A text of headings alone
+    (one line with no full stop) is its own content: then its lines with a word in them are."""
+    found = [i for i, s in enumerate(doc.sentences) if not furniture(s.text) and not _heading(doc, s)]
+    if found:
+        return found
+    stop = stopwords(doc.language)
+    return [i for i, s in enumerate(doc.sentences)
+            if not furniture(s.text) and content_words(s.text, doc.language, stop)]  # fmt: skip
 
 
 def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:

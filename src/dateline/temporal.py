@@ -434,7 +434,10 @@ def normalize(mentions: list[Mention], text: str, reference: Date | None) -> lis
     st = _State()
     out: list[Timex] = []
     for m in mentions:
-        got = _value(m, text, reference, st)
+        try:
+            got = _value(m, text, reference, st)
+        except OverflowError:  # "tomorrow" from 9999-12-31: past the calendar's end, left unresolved
+            got = None
         if got is None:
             continue
         type_, value, anchor = got
