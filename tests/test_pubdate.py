@@ -188,3 +188,31 @@ def test_a_text_without_a_stated_day_is_unknown_without_the_scan():
         got = from_text(text, around)
         assert got.to_dict() == {"value": None, "earliest": None, "latest": None, "source": "unknown",
                                  "evidence": ["no dated event in the text"]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "ALGIERS, Aug 30, 2011 (Reuters) - Algeria is to close the southern part of its border with Libya.",
+        "ALGIERS, Aug 30, 2011 (Reuters) - Algeria will close the southern part of its border with Libya.",
+        "ALGIERS | Tue Aug 30, 2011 6:02 am EDT ALGIERS (Reuters) - Algeria is to close part of its border.",
+    ],
+)
+def test_a_dateline_date_holds_whatever_the_tense_of_the_story(opening):
+    p = from_text(opening + " A newspaper reported the plan on Tuesday.")
+    assert p.value == date(2011, 8, 30)
+    assert "top of the article" in p.evidence[0]
+
+
+def test_a_future_date_inside_the_first_sentence_is_not_the_publication_date():
+    p = from_text(
+        "The council said the new budget will take effect on March 3, 2025, after a final vote in May."
+    )
+    assert p.value != date(2025, 3, 3)
+
+
+def test_around_gives_yearless_dates_their_year_in_the_listing():
+    text = "Algeria said on Aug 30 that it would close the border with Libya the next day."
+    values = {t.text: t.value for t in dateline.dates(text, around="2011").timexes}
+    assert values["Aug 30"] == "2011-08-30"
+    assert {t.text: t.value for t in dateline.dates(text).timexes}["Aug 30"] == "XXXX-08-30"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from datetime import timedelta
 
@@ -129,6 +129,10 @@ def _year_hint(around: tuple[Date, Date] | None) -> int | None:
     return around[1].year if around else None
 
 
+# What follows the date of a dateline: the agency and a dash ("Aug 30, 2011 (Reuters) - ", "March 3, 2025 — ").
+_DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:[-—–]{1,2}|:)\s")
+
+
 def from_text(
     doc: Document | str,
     around: Date | tuple[Date, Date] | None = None,
@@ -154,7 +158,11 @@ def from_text(
     for m in mentions:
         if m.start >= head:
             break
-        d = _day_of(m, None) if m.f.get("year") and not m.future else None
+        # The tense of the story's first sentence says nothing of a date in its dateline ("ALGIERS, Aug 30, 2011
+        # (Reuters) - Algeria is to close ...") or in a time stamp heading the page ("ALGIERS | Tue Aug 30, 2011
+        # 6:02 am EDT"): only a date inside the sentence can be a future one.
+        dateline = m.start < 30 or _DATELINE_END.match(text, m.end) is not None
+        d = _day_of(m, None) if m.f.get("year") and (dateline or not m.future) else None
         if d:
             why = f"date stated at the top of the article: '{_quote(text, m)}'"
             return PublicationDate(d, "text", [why], d, d)
@@ -521,4 +529,12 @@ def dates(
     reference = published.value or (ref[0] if ref and ref[0] == ref[1] else None)
     lang = language or doc.language
     timexes = normalize(scan(doc.text, lang), doc.text, reference)
+    if reference is None and ref and ref[0].year == ref[1].year:
+        # No day to count from, but the year is known: "Aug 30" is that year's (not "yesterday", which needs a day).
+        year = f"{ref[0].year:04d}"
+        timexes = [replace(t, value=year + t.value[4:], anchor="around") if _YEARLESS.match(t.value) else t
+                   for t in timexes]  # fmt: skip
     return DatesResult(published, timexes, doc.text)
+
+
+_YEARLESS = re.compile(r"XXXX-\d\d(?:-\d\d)?(?:T|$)")
