@@ -2,9 +2,13 @@
 
 import http.server
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 import typing
+from datetime import date
 
 import pytest
 
@@ -151,6 +155,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
+        if status in ("trickle-headers", "trickle-body"):
+            self._trickle(status, body)
+            return
         if status == "slow":
             time.sleep(2)
             status = 200
@@ -163,6 +170,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client hung up on purpose: the size cap stops reading a big answer early
+
+    def _trickle(self, kind, body):
+        # A byte every 0.3 s, for 3 s: every read gets something, so only a deadline on the whole fetch stops it.
+        try:
+            if kind == "trickle-body":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+            else:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                time.sleep(0.3)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
 
     def log_message(self, *args):
         pass
@@ -177,6 +200,8 @@ def server():
         "/gone": (410, {}, b"gone"),
         "/big.html": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 50_000 + b"</p>"),
         "/slow.html": ("slow", {"Content-Type": "text/html"}, ARTICLE_HTML.encode()),
+        "/trickle-body.txt": ("trickle-body", {}, b"Boeing wins."),
+        "/trickle-headers.txt": ("trickle-headers", {}, b"a" * 10),
     }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -288,3 +313,194 @@ def test_paragraphs_that_skip_punkt_split_as_punkt_would(seed_text, wikinews):
             skipped += segment._break("en").search(chunk.strip()) is None
             assert segment.split_sentences(text, start, end, "en") == punkt
     assert skipped > 20  # the fast path was exercised, not only Punkt
+
+
+# ------------------------------------------------------------------------------------------------ robustness
+
+
+def test_size_cap_holds_for_devices_fifos_and_stdin(tmp_path):
+    # A device or a FIFO has no size to check first: at most max_bytes + 1 bytes are read, then refused.
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(errors.InputTooLarge, match="over the limit"):
+            ingest.load("/dev/zero", max_bytes=10_000)
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+
+    def endless_writer():
+        try:
+            with open(fifo, "wb") as fh:
+                while True:
+                    fh.write(b"The council met again. " * 100)
+        except (BrokenPipeError, OSError):
+            pass  # the reader stopped at the cap
+
+    threading.Thread(target=endless_writer, daemon=True).start()
+    with pytest.raises(errors.InputTooLarge, match="over the limit"):
+        ingest.load(fifo, max_bytes=10_000)
+    proc = _dateline_stdin(b"The council met again. " * 1000, "--max-bytes", "1000")
+    assert proc.returncode == errors.TOO_LARGE
+    assert proc.stderr.strip() == b"dateline: error: stdin: more than 1000 bytes, over the limit"
+
+
+@pytest.mark.parametrize("path", ["/trickle-body.txt", "/trickle-headers.txt"])
+def test_url_deadline_covers_the_whole_fetch(server, path):
+    # The server sends a byte every 0.3 s: no single read waits 1 s, the whole fetch would take 3 s.
+    start = time.monotonic()
+    with pytest.raises(errors.FetchError, match="took longer than 1 s"):
+        ingest.load(server + path, timeout=1)
+    assert time.monotonic() - start < 2.5
+
+
+def test_url_schemes(server, tmp_path):
+    for url in ("ftp://example.org/story.txt", "file:///etc/passwd", "gopher://example.org/1"):
+        with pytest.raises(errors.UsageError, match="only http:// and https:// URLs"):
+            ingest.load(url)
+    doc = ingest.load(server.replace("http://", "HTTP://") + "/story.html")  # schemes are case-insensitive
+    assert doc.title == "Airbus wins tanker deal"
+    # A local file whose name merely looks like a URL is still not found as a file.
+    with pytest.raises(errors.InputNotFound, match="no such file"):
+        ingest.load(tmp_path / "http:" / "story.txt")
+
+
+def test_unopenable_paths_are_not_found_errors(tmp_path):
+    long_name = tmp_path / ("a" * 300 + ".txt")
+    with pytest.raises(errors.InputNotFound, match=r"cannot read \(File name too long\)") as info:
+        ingest.load(long_name)
+    assert len(str(info.value)) < 200  # the name is shortened in the message
+    (tmp_path / "plain.txt").write_text("Boeing wins.", encoding="utf-8")
+    with pytest.raises(errors.InputNotFound, match=r"cannot read \(Not a directory\)"):
+        ingest.load(tmp_path / "plain.txt" / "story.txt")
+
+
+ARTICLE_TEXT = (
+    "The city council voted on Tuesday to approve a new budget for the coming year. The mayor said the plan "
+    "would fund schools and roads. Opponents argued that taxes would rise by 5 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"title": {"a": 1}}, "field 'title' must be a string, not an object"),
+        ({"title": 5}, "field 'title' must be a string, not a number"),
+        ({"url": ["https://example.org/a"]}, "field 'url' must be a string, not an array"),
+        ({"language": 5}, "field 'language' must be a string"),
+        ({"id": [1, 2]}, "field 'id' must be a string or a whole number, not an array"),
+        ({"id": True}, "field 'id' must be a string or a whole number, not true/false"),
+        ({"date": 20231130}, "field 'date' must be a string YYYY-MM-DD, not a number"),
+        ({"date": {"day": 30}}, "field 'date' must be a string YYYY-MM-DD, not an object"),
+        ({"date": "yesterday"}, "malformed 'date'"),
+        ({"text": 123}, "field 'text' must be a string, not a number"),
+        ({"html": None, "text": None, "article": False}, "field 'article' must be a string, not true/false"),
+    ],
+)
+def test_json_record_fields_of_the_wrong_type(tmp_path, fields, message):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": ARTICLE_TEXT, **fields}), encoding="utf-8")
+    with pytest.raises(errors.BadInput, match=message):
+        ingest.load(path)
+
+
+def test_json_record_blank_text_falls_back_to_html_and_numeric_id(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "   \n", "html": ARTICLE_HTML, "id": 17}), encoding="utf-8")
+    doc = ingest.load(path)
+    assert doc.title == "Airbus wins tanker deal" and doc.id == "17"
+    assert dateline.brief(doc).date == "2008-03-01"
+
+
+def test_dates_outside_the_supported_years(tmp_path):
+    # 0001-01-01 once came back as "malformed --around '1'": the January 1 check re-read the year as --around.
+    path = tmp_path / "a.json"
+    for bad in ("0001-01-01", "0999-12-31", "9999-12-31"):
+        path.write_text(json.dumps({"text": ARTICLE_TEXT, "date": bad}), encoding="utf-8")
+        with pytest.raises(errors.BadInput, match=f"'date' {bad} is out of range: expected a year from 1000"):
+            ingest.load(path)
+    path.write_text(json.dumps({"text": ARTICLE_TEXT, "date": "1000-01-01"}), encoding="utf-8")
+    assert dateline.brief(ingest.load(path)).date == "1000-01-01"
+    for bad in ("0001-01-01", "9999-12-31", date(9999, 12, 31)):
+        with pytest.raises(errors.UsageError, match="out of range"):
+            ingest.parse_date(bad, what="--date")
+    assert ingest.parse_date("9998-12-31") == date(9998, 12, 31)
+
+
+RUSSIAN = (
+    "Правительство области в понедельник утвердило план ремонта дорог на следующий год. По словам губернатора, "
+    "на работы выделят около двух миллиардов рублей. Больше всего средств получат районы на севере области, где "
+    "дороги пострадали от весеннего паводка. Подрядчиков выберут на открытом конкурсе до конца марта."
+)
+POLISH = (
+    "Sejm przyjął w piątek ustawę o budowie nowych linii kolejowych na południu kraju. Według ministra "
+    "infrastruktury pierwsze pociągi pojadą po nich za pięć lat. Posłowie opozycji głosowali przeciw, twierdząc, "
+    "że koszt inwestycji jest źle policzony. Ustawa trafi teraz do Senatu, który zajmie się nią w przyszłym tygodniu."
+)
+GREEK = (
+    "Η κυβέρνηση ανακοίνωσε την Τετάρτη νέα μέτρα στήριξης για τα νοικοκυριά που πλήττονται από την άνοδο των "
+    "τιμών. Σύμφωνα με τον υπουργό Οικονομικών, το πρόγραμμα θα κοστίσει περίπου ένα δισεκατομμύριο ευρώ. Η "
+    "αντιπολίτευση χαρακτήρισε τα μέτρα ανεπαρκή και ζήτησε μείωση του φόρου στα καύσιμα."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "language"),
+    [(RUSSIAN, "cp1251", "ru"), (POLISH, "cp1250", "pl"), (GREEK, "cp1253", "el")],
+)
+def test_legacy_code_pages_other_than_cp1252(tmp_path, text, encoding, language):
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    doc = ingest.load(path)
+    assert doc.text == text and doc.language == language
+
+
+def test_cp1252_stays_the_fallback_for_western_text():
+    french = (
+        "Le gouvernement a annoncé mardi une réforme des retraites, présentée au Parlement au début du mois "
+        "prochain. « C'est inacceptable », a déclaré le porte-parole des syndicats, qui appellent à la grève."
+    )
+    english = "The council voted on Tuesday. " * 200 + "The café owner disagreed."  # one accent in 6 KB
+    for text in (french, english, "Señor Núñez, ¿qué pasa? The area is 5 km² near Malmö."):
+        assert ingest.decode(text.encode("cp1252")) == text
+
+
+def test_utf8_with_a_stray_byte_and_utf16_without_bom():
+    good = "The café’s owner, José Müller, said “we’re closed” — a decision that surprised Zürich. " * 3
+    data = good.encode() + b"It cost \x805 million, he said."
+    assert ingest.decode(data) == good + "It cost \ufffd5 million, he said."
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert ingest.decode(ARTICLE_TEXT.encode(encoding)) == ARTICLE_TEXT
+    with pytest.raises(errors.BadInput, match="binary"):  # NULs on both sides of the byte pairs: not UTF-16
+        ingest.decode(bytes(range(256)) * 8 + bytes(64))
+
+
+def _dateline_stdin(data: bytes, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dateline", "brief", "-", *args], input=data, capture_output=True, timeout=120
+    )
+
+
+def test_stdin_is_json_only_when_it_is_json():
+    record = {"text": ARTICLE_TEXT, "date": "2023-11-30"}
+    proc = _dateline_stdin(json.dumps([record]).encode())
+    assert proc.returncode == errors.BAD_INPUT
+    assert proc.stderr.decode().strip() == (
+        "dateline: error: stdin: expected a JSON object with a 'text' or 'html' field, not an array"
+    )
+    proc = _dateline_stdin(b"{Editor's note: this story was updated.} " + ARTICLE_TEXT.encode())
+    assert proc.returncode == 0 and b"Editor's note" in proc.stdout
+    proc = _dateline_stdin(json.dumps(record).encode())
+    assert proc.returncode == 0 and proc.stdout.startswith(b"date 2023-11-30\n\n")
+    proc = _dateline_stdin(b'{"text": "The council met.", ')
+    assert proc.returncode == errors.BAD_INPUT and b"stdin: broken JSON" in proc.stderr
+    assert ingest._looks_like_json('  ["a"]') and ingest._looks_like_json("null")
+    assert not ingest._looks_like_json("[Updated] The council met on Tuesday. {Corrected}")
+    assert not ingest._looks_like_json("[1] The council met on Tuesday.")
+
+
+def test_json_lines_given_to_brief_point_to_timeline(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"text": ARTICLE_TEXT, "id": str(n)}) for n in range(2)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(
+        errors.BadInput, match=r"broken JSON \(Extra data at line 2 column 1\); .*dateline timeline"
+    ):
+        ingest.load(path)

@@ -118,7 +118,8 @@ def brief(
     )
     if result.date is None:
         warn(
-            f"{source}: publication date unknown ({'; '.join(result.published.evidence)}); give --date YYYY-MM-DD"
+            f"{'stdin' if source == '-' else source}: publication date unknown "
+            f"({'; '.join(result.published.evidence)}); give --date YYYY-MM-DD"
         )
     emit(result.render(fmt), output)
 

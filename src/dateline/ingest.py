@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import socket
+import stat
 import sys
+import threading
+import unicodedata
 from collections import Counter
 from datetime import date as Date
 from functools import lru_cache
@@ -18,7 +23,15 @@ from pathlib import Path
 
 from . import segment
 from .document import DateClue, Document
-from .errors import BadInput, FetchError, InputNotFound, InputTooLarge, NoArticleText, UsageError
+from .errors import (
+    BadInput,
+    DatelineError,
+    FetchError,
+    InputNotFound,
+    InputTooLarge,
+    NoArticleText,
+    UsageError,
+)
 
 MAX_BYTES = 20 * 1024 * 1024  # default size cap for one input; --max-bytes changes it
 FETCH_TIMEOUT = 15.0
@@ -38,7 +51,9 @@ def looks_like_html(text: str) -> bool:
 
 
 def decode(data: bytes, *, name: str = "input") -> str:
-    """Bytes -> str: BOMs first, then strict UTF-8, then charset detection, with cp1252 as the news-web fallback."""
+    """Bytes -> str: BOMs first, then UTF-8 (strict, or with a few stray bytes replaced), UTF-16 without a BOM, then
+    the legacy code page that charset_normalizer's candidates and the text's own letters agree on (``_legacy``),
+    cp1252 (the Western news web's) when nothing speaks against it."""
     if not data.strip():
         raise BadInput(f"{name}: input is empty")
     for bom, encoding in (
@@ -50,19 +65,117 @@ def decode(data: bytes, *, name: str = "input") -> str:
             return data.decode(encoding, errors="replace")
     sample = data[:8192]
     if b"\x00" in sample:
-        raise BadInput(f"{name}: binary data, not text (NUL bytes found)")
+        encoding = _utf16_without_bom(sample)
+        if encoding is None:
+            raise BadInput(f"{name}: binary data, not text (NUL bytes found)")
+        return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())  # a U+FFFD already in the input is no bad byte
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
+    # Valid multi-byte sequences almost never occur by chance in a legacy code page: ten of them for every bad byte
+    # is UTF-8 with a stray byte (a bad copy and paste, a truncated character), not cp1252.
+    if good >= 10 * bad:
+        return text
+    return _legacy(data, name)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: NUL bytes (the high bytes of ASCII characters) on one side of the byte pairs only, and
+    charset_normalizer agrees that it is UTF-16 text; else None (binary)."""
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    many, few = max(even, odd), min(even, odd)
+    if few > 0.05 * many or many < 0.05 * len(sample) / 2:
+        return None  # NULs on both sides of the pairs, or a handful only: binary
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    best = from_bytes(sample).best()
+    if best is None or not best.encoding.startswith("utf_16"):
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+# The code pages (as charset_normalizer names them) of the languages that are not written in cp1252: a text in
+# one of them that reads as cp1252 is misread. Old Mac and DOS pages are left out: they are rare, and they read
+# like their Windows sisters but for capitals and punctuation ("—поред" for "Според").
+_CENTRAL = frozenset({"cp1250", "iso8859_2", "iso8859_16"})
+_CYRILLIC = frozenset({"cp1251", "koi8_r", "koi8_u", "iso8859_5"})
+_CODE_PAGES = {
+    **dict.fromkeys("pl cs sk hu sl hr bs sq ro".split(), _CENTRAL),
+    **dict.fromkeys("ru uk bg be mk sr kk ky tg tt ba".split(), _CYRILLIC),
+    "el": frozenset({"cp1253", "iso8859_7"}),
+    **dict.fromkeys("tr az".split(), frozenset({"cp1254", "iso8859_9"})),
+    **dict.fromkeys("lt lv ltg".split(), frozenset({"cp1257", "iso8859_4", "iso8859_13"})),
+}
+_WESTERN = frozenset({"cp1252", "ascii", "latin_1", "iso8859_15"})
+_LEGIT_SYMBOLS = frozenset("°©®™")  # symbols that may touch a letter in Western text ("°C", "Reuters©")
+
+
+def _misreadings(text: str) -> int:
+    """Places where a text looks decoded with the wrong code page: a symbol, control or undefined character touching
+    a letter ("zag³osowa³a", "÷òî" are Polish and Russian read as cp1252), a non-ASCII capital after a lower-case
+    letter ("ψήφισε" read as cp1252 is "øÞöéóå")."""
+    count = 0
+    for m in _NON_ASCII.finditer(text):
+        i = m.start()
+        char, before, after = text[i], text[i - 1 : i], text[i + 1 : i + 2]
+        if char.isalpha():
+            count += char.isupper() and before.islower()
+        elif unicodedata.category(char) in _ODD_CATEGORIES and char not in _LEGIT_SYMBOLS:
+            count += before.isalpha() or after.isalpha()
+    return count
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ODD_CATEGORIES = frozenset({"No", "Sm", "Sk", "So", "Cc", "Co", "Cn"})  # not Po (¿ ¡ ·) nor Cf (soft hyphen)
+
+
+def _western_looking(text: str) -> bool:
+    """Most letters are ASCII, as in every Western language; Cyrillic or Greek read as cp1252 is all accents."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(not c.isascii() for c in letters) <= 0.3 * len(letters)
+
+
+def _legacy(data: bytes, name: str) -> str:
+    """Bytes that are not UTF-8: the best reading among charset_normalizer's candidate code pages and cp1252.
+
+    charset_normalizer alone cannot be trusted between the single-byte pages (the bytes decode in all of them): it
+    calls Western text cp1250 and Polish cp1257 or cp1252. So each distinct reading of a sample is judged, in order:
+    does it fit (the language the identifier sees in it is written in that code page, as Polish in cp1250 and
+    Russian in cp1251; a text of mostly ASCII letters in any other language is cp1252's, one of mostly other letters
+    is not), how many characters look misread (``_misreadings``), is its language one that code page is known for,
+    is it cp1252, charset_normalizer's order. Below 30 letters no language is guessed: a short text stays cp1252
+    unless it is not Western-looking or shows misread characters.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    if not matches:
         raise BadInput(f"{name}: binary data, not text (no text encoding fits)")
-    encoding = best.encoding
-    if encoding in {"ascii", "latin_1", "iso8859_1", "cp1250", "cp1251", "cp1253"} or best.chaos > 0.2:
-        encoding = "cp1252"
+    # 8 KiB from just before the first non-ASCII byte: the readings differ only there, and it is enough to judge.
+    first = re.search(rb"[\x80-\xff]", data)
+    sample = data[max(0, first.start() - 256) if first else 0 :][:8192]
+    readings: dict[str, str] = {}  # sample text -> the first code page that gives it
+    for encoding in ["cp1252", *(m.encoding for m in matches)][:12]:
+        try:
+            readings.setdefault(sample.decode(encoding, errors="replace"), encoding)
+        except LookupError:
+            continue
+
+    def key(item: tuple[int, tuple[str, str]]) -> tuple:
+        rank, (text, encoding) = item
+        lang = None
+        if sum(c.isalpha() for c in text[:2000]) >= 30:  # the identifier needs some text to be right
+            lang = _language_identifier().classify(text[:2000])[0]
+        known = lang in _CODE_PAGES and encoding in _CODE_PAGES[lang]
+        fits = known if lang in _CODE_PAGES else (encoding in _WESTERN) == _western_looking(text)
+        return (not fits, _misreadings(text), not known, encoding != "cp1252", rank)
+
+    _, (_, encoding) = min(enumerate(readings.items()), key=key)
     return data.decode(encoding, errors="replace")
 
 
@@ -77,14 +190,26 @@ def _check_text(text: str, name: str) -> None:
         raise BadInput(f"{name}: binary data, not text (control characters)")
 
 
+# Years a date may have. --around takes four digits, and dates are shifted by days and years when the text is read
+# ("tomorrow", "next year"): 9999-12-31 has no tomorrow, 0001 no four-digit year. No news is dated outside these.
+MIN_YEAR, MAX_YEAR = 1000, 9998
+
+
 def parse_date(value: str | Date | None, *, what: str = "date") -> Date | None:
-    """A strict YYYY-MM-DD, as users give it to --date (a date passes through, None stays None)."""
-    if value is None or isinstance(value, Date):
+    """A strict YYYY-MM-DD, as users give it to --date (a date passes through, None stays None), with a year from
+    ``MIN_YEAR`` (1000) to ``MAX_YEAR`` (9998): outside them date arithmetic on the text would overflow."""
+    if value is None:
         return value
-    try:
-        return Date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise UsageError(f"malformed {what} '{value}': expected YYYY-MM-DD") from None
+    if isinstance(value, Date):
+        parsed = value
+    else:
+        try:
+            parsed = Date.fromisoformat(value.strip())
+        except (ValueError, AttributeError):
+            raise UsageError(f"malformed {what} '{value}': expected YYYY-MM-DD") from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise UsageError(f"{what} '{value}' is out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}")
+    return parsed
 
 
 @lru_cache(maxsize=1)
@@ -202,41 +327,125 @@ def from_text(
     return segment.build(text, language=lang, url=url, **fields)
 
 
+_JSON_TYPES = {dict: "an object", list: "an array", bool: "true/false", int: "a number", float: "a number",
+               str: "a string", type(None): "null"}  # fmt: skip
+
+
+def _json_type(value: object) -> str:
+    """What a JSON value is, in JSON's words, for error messages."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
 def from_record(record: dict, *, name: str = "record", language: str | None = None) -> Document:
-    """A JSON object with ``text`` or ``html`` and optional ``date``, ``title``, ``url``, ``id``, ``language``."""
+    """A JSON object with ``text`` or ``html`` and optional ``date``, ``title``, ``url``, ``id``, ``language``.
+
+    Fields of the wrong type are bad input, named in the error; a blank ``text`` gives way to ``html``. ``date`` is
+    YYYY-MM-DD (anything after the day, as a time, is ignored; a ``datetime.date`` from Python is taken as it is)."""
     if not isinstance(record, dict):
-        raise BadInput(f"{name}: expected a JSON object with a 'text' or 'html' field")
-    content = record.get("text") or record.get("html") or record.get("article")
-    if not isinstance(content, str) or not content.strip():
+        raise BadInput(
+            f"{name}: expected a JSON object with a 'text' or 'html' field, not {_json_type(record)}"
+        )
+    for key in ("text", "html", "article", "title", "url", "language"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise BadInput(f"{name}: field '{key}' must be a string, not {_json_type(value)}")
+    record_id = record.get("id")
+    if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, (str, int))):
+        raise BadInput(f"{name}: field 'id' must be a string or a whole number, not {_json_type(record_id)}")
+    # The first field with content: a record with a blank "text" and a page in "html" is the page.
+    content = next(
+        (record[key] for key in ("text", "html", "article") if (record.get(key) or "").strip()), None
+    )
+    if content is None:
         raise NoArticleText(f"{name}: no 'text' or 'html' field with content")
     clues = []
-    if record.get("date"):
-        try:
-            value = Date.fromisoformat(str(record["date"])[:10])
-        except ValueError:
-            raise BadInput(f"{name}: malformed 'date' {record['date']!r}: expected YYYY-MM-DD") from None
+    value = _record_date(record.get("date"), name)
+    if value is not None:
         clues.append(DateClue(value, "metadata", f"'date' field of the JSON record: {value}"))
     doc = from_text(
         content, name=name, url=record.get("url"), language=language or record.get("language"),
-        title=record.get("title"), id=None if record.get("id") is None else str(record["id"]),
+        title=record.get("title"), id=None if record_id is None else str(record_id),
     )  # fmt: skip
     doc.date_clues = clues + doc.date_clues
     return doc
 
 
+def _record_date(value: object, name: str) -> Date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Date):
+        parsed = value
+    elif not isinstance(value, str):
+        raise BadInput(f"{name}: field 'date' must be a string YYYY-MM-DD, not {_json_type(value)}")
+    else:
+        try:
+            parsed = Date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise BadInput(f"{name}: malformed 'date' {value!r}: expected YYYY-MM-DD") from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise BadInput(
+            f"{name}: 'date' {value!s} is out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}"
+        )
+    return Date(parsed.year, parsed.month, parsed.day)  # a datetime's time of day is no part of the date
+
+
+class _Deadline:
+    """A fetch's total time limit. httpx's timeout bounds each connect, read and write, not their sum: a server that
+    trickles a byte at a time, in its headers or its body, would keep a fetch going for ever. When the time is up a
+    timer thread shuts the fetch's sockets down, which ends whatever read is waiting on them."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict) -> None:
+        """httpcore's ``trace`` hook: remember every socket the fetch opens (redirects, TLS and proxies open more)."""
+        if event.endswith(("connect_tcp.complete", "start_tls.complete")):
+            sock = info["return_value"].get_extra_info("socket")
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:  # connected after the deadline (a slow DNS answer): no request goes out
+                    self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already, or handed over to its TLS wrapper
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
 def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOUT) -> tuple[bytes, str, str]:
-    """GET a URL with a timeout, a size cap and limited redirects -> (body, final url, content type)."""
+    """GET a URL with a size cap, limited redirects and ``timeout`` seconds for the whole fetch (connect, headers,
+    body) -> (body, final url, content type)."""
     import httpx
 
     try:
         with (
+            _Deadline(timeout) as deadline,
             httpx.Client(
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 timeout=timeout,
                 headers={"User-Agent": USER_AGENT},
             ) as client,  # fmt: skip
-            client.stream("GET", url) as response,
+            client.stream("GET", url, extensions={"trace": deadline.trace}) as response,
         ):
             if not 200 <= response.status_code < 300:
                 raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
@@ -247,67 +456,113 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOU
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > max_bytes:
-                    raise InputTooLarge(f"{url}: more than the limit of {max_bytes} bytes")
+                    raise InputTooLarge(f"{url}: more than {max_bytes} bytes, over the limit")
             return bytes(body), str(response.url), response.headers.get("content-type", "")
-    except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
-    except httpx.TimeoutException:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from None
+    except httpx.HTTPError as exc:
+        if isinstance(exc, httpx.TooManyRedirects):
+            raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
+        if isinstance(exc, httpx.TimeoutException):
+            raise FetchError(f"{url}: timed out after {timeout:g} s") from None
+        if deadline.expired:  # whatever broke, it broke because the deadline shut the connection
+            raise FetchError(f"{url}: timed out (the fetch took longer than {timeout:g} s)") from None
+        raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {exc or 'unreachable'})") from None
     except httpx.InvalidURL as exc:
         raise FetchError(f"{url}: invalid URL ({exc})") from None
-    except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {exc or 'unreachable'})") from None
+
+
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]+)://", re.I)  # two letters at least: "C://" is a Windows drive
 
 
 def is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    """An http(s) URL; schemes are case-insensitive ("HTTP://")."""
+    match = _SCHEME.match(source)
+    return bool(match) and match[1].lower() in ("http", "https")
+
+
+def _shown(source: str) -> str:
+    """A path as error messages show it: a name too long for the file system is cut, to keep the message short."""
+    return source if len(source) <= 120 else f"{source[:60]}...{source[-20:]}"
 
 
 def read_bytes(source: str, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """Bytes of a path or of stdin ("-"), with the size cap."""
-    if source == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise InputNotFound(f"{source}: no such file")
-        if path.is_dir():
-            raise InputNotFound(f"{source}: is a directory, not a file")
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise InputTooLarge(f"{source}: {size} bytes is over the limit of {max_bytes} bytes")
-            data = path.read_bytes()
-        except PermissionError:
-            raise InputNotFound(f"{source}: permission denied") from None
+    """Bytes of a path or of stdin ("-"), with the size cap: at most ``max_bytes`` + 1 bytes are ever read, so a
+    device (/dev/zero), a FIFO or an endless pipe is refused as over the limit instead of filling the memory."""
+    name = "stdin" if source == "-" else _shown(source)
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            if os.path.isdir(source):
+                raise InputNotFound(f"{name}: is a directory, not a file")
+            with open(source, "rb") as fh:
+                info = os.fstat(fh.fileno())
+                # A regular file's size is known: refuse it unread. Devices and FIFOs report none (or 0).
+                if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                    raise InputTooLarge(
+                        f"{name}: {info.st_size} bytes is over the limit of {max_bytes} bytes"
+                    )
+                data = fh.read(max_bytes + 1)
+    except DatelineError:
+        raise
+    except FileNotFoundError:
+        if _SCHEME.match(source):  # not a file but a URL dateline does not fetch
+            raise UsageError(
+                f"{name}: only http:// and https:// URLs are supported (give a local file as a path)"
+            ) from None
+        raise InputNotFound(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputNotFound(f"{name}: permission denied") from None
+    except (OSError, ValueError, AttributeError) as exc:  # a name too long, an I/O error, a closed stdin
+        raise InputNotFound(f"{name}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
     if len(data) > max_bytes:
-        raise InputTooLarge(f"{source}: more than the limit of {max_bytes} bytes")
+        raise InputTooLarge(f"{name}: more than {max_bytes} bytes, over the limit")
     return data
 
 
 def load(source: str | Path, *, language: str | None = None, max_bytes: int = MAX_BYTES,
          timeout: float = FETCH_TIMEOUT) -> Document:  # fmt: skip
-    """A path (.txt, .html, .json), an http(s) URL or "-" (stdin) -> Document."""
+    """A path (.txt, .html, .json), an http(s) URL or "-" (stdin) -> Document.
+
+    stdin is JSON when it parses as JSON or opens as JSON does (``_looks_like_json``); else text or HTML."""
     source = str(source)
     if is_url(source):
         body, final_url, ctype = fetch(source, max_bytes=max_bytes, timeout=timeout)
         content = decode(body, name=source)
         if "json" in ctype:
-            return _json_document(content, source, language)
+            return _json_document(content, source, source, language)
         return from_text(content, name=source, url=final_url, language=language, source=source)
-    name = "stdin" if source == "-" else source
+    name = "stdin" if source == "-" else _shown(source)
     content = decode(read_bytes(source, max_bytes=max_bytes), name=name)
-    if source.lower().endswith((".json", ".jsonl")) or (source == "-" and content.lstrip().startswith("{")):
-        return _json_document(content, name, language)
-    doc = from_text(content, name=name, language=language, source=source)
-    return doc
+    if source.lower().endswith((".json", ".jsonl")) or (source == "-" and _looks_like_json(content)):
+        return _json_document(content, name, source, language)
+    return from_text(content, name=name, language=language, source=source)
 
 
-def _json_document(content: str, name: str, language: str | None) -> Document:
+# How a JSON record or a list of them opens: '{"', '{}', '[{', '[[', '["', '[]'. Prose that opens with a brace
+# ("{Editor's note: ...}") or a bracket ("[Updated] ...", "[1] ...") does not.
+_JSON_OPENING = re.compile(r'\s*(\{\s*["}]|\[\s*[\[\]{"])')
+
+
+def _looks_like_json(content: str) -> bool:
+    """stdin has no file name to go by: it is JSON when it parses as JSON (a value that is not an object is then
+    refused, as from a .json file) or opens as JSON does (broken JSON is reported as broken, not briefed as prose)."""
+    if _JSON_OPENING.match(content):
+        return True
+    try:
+        json.loads(content)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _json_document(content: str, name: str, source: str, language: str | None) -> Document:
     try:
         record = json.loads(content)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{name}: broken JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+        message = f"{name}: broken JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        if exc.msg == "Extra data" and content[exc.pos :].lstrip().startswith("{"):
+            message += "; for JSON Lines (one article a line) use `dateline timeline`"
+        raise BadInput(message) from None
     doc = from_record(record, name=name, language=language)
-    doc.source = name
+    doc.source = source
     return doc

@@ -469,7 +469,7 @@ def resolve(
         # and see whether it contradicts the day. Other dates are checked against the text's own full dates.
         new_year = (clue.value.month, clue.value.day) == (1, 1)
         inferred = inferred or from_text(
-            doc, ref or (parse_around(str(clue.value.year)) if new_year else None)
+            doc, ref or (parse_around(f"{clue.value.year:04d}") if new_year else None)
         )
         floor = inferred.earliest  # the text's own lower bound, which metadata must not contradict
         if floor and clue.value < floor - timedelta(days=1):
