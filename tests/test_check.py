@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -235,7 +236,8 @@ def test_summary_style_sets_the_bar(seed_text, seed_result, labels):
     alone = check(seed_text, claim).sentences[0].score
     assert seed_result.sentences[k].score == pytest.approx(alone)
     in_extract = check(seed_text, "\n\n".join([claim, *verbatim]))
-    assert in_extract.sentences[0].score < alone - 0.05
+    logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+    assert logit(in_extract.sentences[0].score) < logit(alone) - 1.0  # a higher bar: a log-odds point or more
     assert all(s.verdict == "supported" for s in in_extract.sentences[1:])
 
 
@@ -256,3 +258,167 @@ def test_copy_fragments_tell_a_splice_from_an_extract(seed_text):
     assert frags(swapped)[0] > 0 or frags(swapped)[1] >= 1
     features = dict(zip(align.FEATURES, align.align(art, whole).features, strict=True))
     assert features["trigram_one"] == 1.0 and features["frag_jumps"] == 0.0
+
+
+# Sentences of the seed article, verbatim, for summaries whose sentences are glued without a space.
+GLUED = [
+    "American warplanes struck ammunition depots in eastern Syria on October 27 and again on November 8.",
+    "The Pentagon concluded that there were no casualties in these attacks.",
+    "“Our attacks have significantly downgraded and impaired these militia groups’ access to these weapons,” Sabrina "
+    "Singh, a Pentagon spokeswoman, said at the time.",
+    "Biden administration officials say the targeted attacks are intended to harm Iran and its proxies without "
+    "triggering a regional war that would involve the United States.",
+    "We see that the conflict within Israel and the Gaza Strip and between Israel and Hamas remains.”",
+    "American intelligence agencies say this approach is working so far.",
+]
+
+
+def test_glued_summary_sentences_are_checked_apart(seed_text, tmp_path, capsys):
+    """Sentences glued without a space ("November 8.The", "at the time.Biden", "remains.”American") are cut apart,
+    their texts unchanged; each verbatim one is supported (glued, they were one unsupported sentence)."""
+    summary = f"date 2023-11-30\n{GLUED[0]}{GLUED[1]} {GLUED[2]}{GLUED[3]}\n\n{GLUED[4]}{GLUED[5]}\n"
+    when, paras = parse_summary(summary)
+    assert when == "2023-11-30"
+    assert paras == [GLUED[:4], GLUED[4:]]
+    result = check(seed_text, summary, date="2023-11-30")
+    assert [s.text for s in result.sentences] == GLUED
+    assert [s.paragraph for s in result.sentences] == [0, 0, 0, 0, 1, 1]
+    assert result.verdict == "supported", [(s.text, s.score, s.reasons) for s in result.sentences]
+    doc = result.document  # the article is split as before: its offsets do not move
+    assert all(doc.text[e.start : e.end] == e.text for s in result.sentences for e in s.evidence)
+    assert [s.text for s in doc.sentences] == [s.text for s in check(seed_text, "x.").document.sentences]
+    glued = tmp_path / "glued.txt"
+    glued.write_text(summary, encoding="utf-8")
+    assert main(["check", str(SEED_ARTICLE), str(glued), "--date", "2023-11-30"]) == errors.OK
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            'It called the results "very strong".Before Christmas it had warned.',
+            2,
+        ),  # closing quote, then a stop
+        ("The firm was founded in 2004.The company grew.", 2),  # a digit
+        ("Shares rose 6%.Shares fell later.", 2),
+        ("Did it work?Nobody knew!Then he left.", 3),
+        ("It was compared with Sky.A recent survey found more.", 2),  # one-letter first word
+        ("Staff retire early.IDS said so.", 2),  # all-capitals first word
+        ('He said no."Then I left," she said.', 2),  # a straight quote that opens the next sentence
+        ("The U.S.Army said so.", 1),  # a capital before the stop: an abbreviation
+        ("As Avril D.Haines said.", 1),  # an initial
+        ("Some firms, e.g.The Times, agreed.", 1),
+        ("Mr.Biden spoke.", 1),  # an abbreviation Punkt knows
+        ("It was the Dot.Com boom.", 1),
+        ("Write to jo.Smith@example.org today.", 1),
+        ("Prices rose 3.5 percent.", 1),
+    ],
+)
+def test_glued_sentence_cuts(sentence, pieces):
+    from dateline.faithfulness import _unglued
+
+    out = _unglued(sentence)
+    assert len(out) == pieces, out
+    assert "".join(out) == sentence  # cut, nothing inserted or dropped
+    assert [s for p in parse_summary(sentence)[1] for s in p] == out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["date 2023-11-30\n", "Date: 2023-11-30\n", "DATE 2023-11-30\n", "date: 2023-11-30\n\n", "date 2023-11-30 ",
+     "date:2023-11-30\n", "date 2023-11-30\r\n", "Date: 2023-11-30 "],
+)  # fmt: skip
+def test_date_line_variants(seed_text, line):
+    """Common spellings of the date line are the date line, not a claim sentence."""
+    assert parse_summary(line + SOURCE) == ("2023-11-30", [[SOURCE]])
+    result = check(seed_text, line + SOURCE, date="2023-11-30")
+    assert len(result.sentences) == 1 and result.date_check.verdict == "agrees"
+
+
+def test_date_line_unpadded_unknown_and_not_a_date_line():
+    assert parse_summary("date 2023-11-3\n" + SOURCE) == ("2023-11-03", [[SOURCE]])
+    assert parse_summary("date unknown\n\n" + SOURCE) == (
+        None,
+        [[SOURCE]],
+    )  # as dateline's own briefs write it
+    assert parse_summary("Date: Unknown\n" + SOURCE) == (None, [[SOURCE]])
+    palms = "Date palms grow in the desert."  # "date" that starts a sentence
+    assert parse_summary(palms) == (None, [[palms]])
+    json_brief = {"date": None, "paragraphs": [[{"text": SOURCE}]]}
+    assert parse_summary(json_brief) == (None, [[SOURCE]])
+    assert parse_summary({**json_brief, "date": "unknown"}) == (None, [[SOURCE]])
+    assert parse_summary({**json_brief, "date": "2023-11-30"}) == ("2023-11-30", [[SOURCE]])
+
+
+MALFORMED_DATES = [
+    "date 2023-02-30\n\n" + SOURCE,  # no such day
+    "date 2023-13-01\n" + SOURCE,
+    "Date: yesterday\n" + SOURCE,
+    "date 30/11/2023\n" + SOURCE,
+    "Date:\n" + SOURCE,
+    json.dumps({"date": "not-a-date", "paragraphs": [[{"text": SOURCE}]]}),
+    json.dumps({"date": "2023-02-30", "paragraphs": [[{"text": SOURCE}]]}),
+    json.dumps({"date": 20231130, "paragraphs": [[{"text": SOURCE}]]}),
+]
+
+
+@pytest.mark.parametrize("summary", MALFORMED_DATES)
+def test_malformed_summary_date_is_bad_input(seed_text, summary, tmp_path, capsys):
+    """A summary date that is no calendar date is bad input (exit 4, as a malformed 'date' of a JSON article is),
+    not a date that "differs" (exit 10)."""
+    with pytest.raises(BadInput, match=r"summary: malformed .*date.*expected .*YYYY-MM-DD"):
+        check(seed_text, summary, date="2023-11-30")
+    path = tmp_path / "summary.txt"
+    path.write_text(summary, encoding="utf-8")
+    assert main(["check", str(SEED_ARTICLE), str(path), "--date", "2023-11-30"]) == errors.BAD_INPUT
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "malformed" in err and "differs" not in err
+    if not summary.startswith("{"):
+        assert "date line" in err
+
+
+@pytest.mark.parametrize(
+    ("summary", "says"),
+    [
+        ({"paragraphs": [[{"text": 5}]]}, "sentence 0 of paragraph 0"),
+        ({"paragraphs": [[{"txt": SOURCE}]]}, "sentence 0 of paragraph 0"),
+        ({"paragraphs": [[SOURCE, None]]}, "sentence 1 of paragraph 0"),
+        ({"paragraphs": [[SOURCE], [7]]}, "sentence 0 of paragraph 1"),
+        ({"paragraphs": "x"}, "'paragraphs' is str"),
+        ({"paragraphs": {"text": SOURCE}}, "'paragraphs' is dict"),
+        ({"paragraphs": [SOURCE]}, "paragraph 0 is str"),
+        ({"paragraphs": [[SOURCE], {"text": SOURCE}]}, "paragraph 1 is dict"),
+        ({"text": SOURCE}, "without 'paragraphs'"),
+    ],
+)
+def test_brief_json_of_the_wrong_shape_is_bad_input(seed_text, summary, says, tmp_path, capsys):
+    with pytest.raises(BadInput, match="expected dateline's brief JSON") as caught:
+        check(seed_text, summary)
+    assert says in str(caught.value)
+    path = tmp_path / "summary.json"
+    path.write_text(json.dumps(summary), encoding="utf-8")
+    assert main(["check", str(SEED_ARTICLE), str(path)]) == errors.BAD_INPUT
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and says in err
+
+
+def test_brief_json_sentences_as_strings_still_work(seed_text):
+    result = check(seed_text, {"date": "2023-11-30", "paragraphs": [[SOURCE], [{"text": GLUED[1]}, "  "]]})
+    assert [s.text for s in result.sentences] == [SOURCE, GLUED[1]] and result.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["", "  \n\n", "date 2023-11-30\n", "Date: 2023-11-30\n\n", "DATE unknown", {"date": "2023-11-30", "paragraphs": [[]]},
+     '{"date": null, "paragraphs": [[{"text": "  "}]]}'],
+)  # fmt: skip
+def test_summary_without_sentences_is_bad_input(seed_text, summary, tmp_path, capsys):
+    with pytest.raises(BadInput, match="no sentences"):
+        check(seed_text, summary)
+    if isinstance(summary, str) and summary.strip():  # an empty file is refused on reading, before parsing
+        path = tmp_path / "summary.txt"
+        path.write_text(summary, encoding="utf-8")
+        assert main(["check", str(SEED_ARTICLE), str(path)]) == errors.BAD_INPUT
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "no sentences" in err

@@ -11,6 +11,7 @@ time, nothing downloaded.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -46,7 +47,22 @@ _BIGRAM_ART = align.FEATURES.index("bigram_art")
 CONTRADICTION_CAP = 0.2
 UNRELATED_BELOW = 0.3  # every sentence's evidence covers less than this: the inputs do not belong together
 FAR = 4  # article sentences apart: evidence further apart than this is "fused from distant sentences"
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|unknown)\b[ \t]*\n?", re.I)
+# The summary's date line, first: "date 2023-11-30" (dateline's own), "Date: ...", "DATE ...", "date unknown"; the
+# first sentence may follow on the same line (the seed's layout). After "date:" any word is the line's value (a bad
+# one is an error); after a bare "date" only "unknown" or a number with separators is, so "Date palms ..." is a claim.
+_DATE_LINE = re.compile(
+    r"^\s*(?P<line>date(?:[ \t]*:[ \t]*(?P<colon>\S*)|[ \t]+(?P<bare>unknown|\d+(?:[./-]\d+)+)(?=\s|$)))[ \t]*\n?",
+    re.I,
+)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# Glued sentences ("...results".Before ..., "...in 2004.The company"): a sentence end, an optional closing quote or
+# bracket, then a letter, with no space between. The words around it are checked in ``_unglued``.
+_GLUED = re.compile(r"""[.!?]["'”’»)\]]?(?=[“‘«]?[^\W\d_])""")
+_CLOSING = frozenset("\"'”’»)]")
+_NEXT_WORD = re.compile(r"""[“‘«"]*([^\W\d_]*)""")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # e.g, i.e, a.m: a period inside is an abbreviation
+_LEFT, _RIGHT = re.compile(r"\S*\Z"), re.compile(r"\S*")
+_ADDRESS = re.compile(r"[@/]|^www\.|\.(?:com|org|net|gov|edu|co|uk|info)\b", re.I)  # e-mail, URL, "Dot.Com"
 
 
 class SummaryUnsupported(DatelineError):
@@ -253,11 +269,104 @@ def score(alignments: list[align.Alignment]) -> np.ndarray:
     return np.where(hard, np.minimum(p, CONTRADICTION_CAP), p)
 
 
+def _summary_date(value: object, where: str) -> str | None:
+    """A summary's date as YYYY-MM-DD (zero padding optional), None for "unknown", or a BadInput naming ``where``."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lower() == "unknown":
+            return None
+        match = _ISO_DAY.fullmatch(text)
+        if match:
+            try:
+                return Date(*map(int, match.groups())).isoformat()
+            except ValueError:
+                pass
+    raise BadInput(f"summary: malformed {where}: expected a real calendar date as YYYY-MM-DD, or 'unknown'")
+
+
+def _unglued(text: str) -> list[str]:
+    """One sentence's text cut where sentences were glued without a space ("...in 2004.The company...").
+
+    A cut follows ``.``, ``!`` or ``?`` (and a closing quote or bracket) that comes right after a lower-case letter, a
+    digit, "%", a closing quote or an all-capitals word ("IDS.In"), and right before a capitalized word ("The") or,
+    after no capital, an all-capitals one ending at a space ("IDS said", "A survey"). Not cut: a capital letter
+    inside a word with periods ("U.S.Army", initials), after an abbreviation ("Mr.Smith", "e.g.The") or in an
+    address ("Dot.Com", "www.Site.com", "Jo.Doe@x.org"). A straight quote after the stop with none open before it
+    opens the next sentence. Nothing is added or removed: the pieces join back into the sentence.
+    """
+    cuts = [0]
+    for match in _GLUED.finditer(text):
+        at, end = match.start(), match.end()
+        last = _LEFT.search(text, cuts[-1], at)[0].lstrip("\"'“‘«([")
+        before = text[at - 1] if at else ""
+        acronym_before = len(last) >= 2 and last.isalpha() and last.isupper()
+        if not (
+            before.islower() or before.isdigit() or before in _CLOSING or before == "%" or acronym_before
+        ):
+            continue
+        if text[end - 1] == '"' and text.count('"', cuts[-1], at) % 2 == 0:
+            end -= 1
+        word = _NEXT_WORD.match(text, end)
+        first = word[1]
+        capitalized = len(first) >= 2 and first[0].isupper() and first[1].islower()
+        capitals = (
+            first.isupper()
+            and (len(first) >= 2 or first in ("A", "I"))
+            and (word.end() == len(text) or text[word.end()].isspace())
+        )
+        if not (capitalized or (capitals and not acronym_before)):
+            continue
+        token = _LEFT.search(text, 0, at)[0] + text[at : _RIGHT.match(text, end).end()]
+        if _ADDRESS.search(token):
+            continue
+        abbreviation = last.lower() in segment._tokenizer("en")._params.abbrev_types or _INITIALS.search(last)
+        if before.isalpha() and abbreviation:
+            continue
+        cuts.append(end)
+    bounds = [*cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+_JSON_SHAPE = 'expected dateline\'s brief JSON: {"date": "YYYY-MM-DD" or null, "paragraphs": [[{"text": "..."}, ...], ...]}'
+
+
+def _json_paragraphs(summary: dict) -> list[list[str]]:
+    """The sentences of a brief JSON summary, its structure checked (a wrong type is bad input, not a crash)."""
+    paras = summary.get("paragraphs")
+    if paras is None:
+        raise BadInput(f"summary: JSON without 'paragraphs' ({_JSON_SHAPE})")
+    if not isinstance(paras, list):
+        raise BadInput(f"summary: 'paragraphs' is {type(paras).__name__}, not a list ({_JSON_SHAPE})")
+    out = []
+    for k, para in enumerate(paras):
+        if not isinstance(para, list):
+            raise BadInput(
+                f"summary: paragraph {k} is {type(para).__name__}, not a list of sentences ({_JSON_SHAPE})"
+            )
+        sentences = []
+        for n, item in enumerate(para):
+            text = item.get("text") if isinstance(item, dict) else item
+            if not isinstance(text, str):
+                what = (
+                    "a sentence object without a string 'text'"
+                    if isinstance(item, dict)
+                    else type(item).__name__
+                )
+                raise BadInput(f"summary: sentence {n} of paragraph {k} is {what} ({_JSON_SHAPE})")
+            if text.strip():
+                sentences.append(text)
+        if sentences:
+            out.append(sentences)
+    return out
+
+
 def parse_summary(summary: str | dict) -> tuple[str | None, list[list[str]]]:
     """A summary -> (its date line's value or None, paragraphs of sentences).
 
     Accepts plain text (the seed's layout: ``date YYYY-MM-DD`` first, even on the same line as the first sentence,
-    then paragraphs) and dateline's brief JSON (a dict or a JSON string with ``paragraphs`` and ``date``).
+    then paragraphs; ``Date: YYYY-MM-DD`` and ``date unknown`` too) and dateline's brief JSON (a dict or a JSON string
+    with ``paragraphs`` and ``date``). A malformed date or a JSON of the wrong shape is ``BadInput``. Sentences of
+    text glued without a space ("...in 2004.The company...") are cut apart (``_unglued``).
     """
     if isinstance(summary, str) and summary.lstrip().startswith("{"):
         try:
@@ -267,27 +376,48 @@ def parse_summary(summary: str | dict) -> tuple[str | None, list[list[str]]]:
                 f"summary: broken JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
             ) from None
     if isinstance(summary, dict):
-        paras = summary.get("paragraphs")
-        if not isinstance(paras, list):
-            raise BadInput("summary: JSON without 'paragraphs' (expected dateline's brief JSON)")
-        out = [[s["text"] if isinstance(s, dict) else str(s) for s in p] for p in paras]
-        out = [[s for s in p if s.strip()] for p in out]
-        if not any(out):
+        paras = _json_paragraphs(summary)
+        value = summary.get("date")
+        when = None if value in (None, "") else _summary_date(value, f"'date' {value!r} of the brief JSON")
+        if not paras:
             raise BadInput("summary: the brief JSON has no sentences")
-        return summary.get("date"), [p for p in out if p]
+        return when, paras
     if not isinstance(summary, str):
         raise BadInput(f"summary: expected text or brief JSON, got {type(summary).__name__}")
     text = segment.normalize(summary)
     when = None
     match = _DATE_LINE.match(text)
     if match:
-        when = match.group(1).lower()
+        value = match.group("bare") if match.group("colon") is None else match.group("colon")
+        when = _summary_date(value, f"date line '{match.group('line').strip()}'")
         text = text[match.end() :]
     if not text.strip():
         raise BadInput("summary: no sentences to check (empty summary)")
-    doc = segment.build(text.strip())
-    paras = [[s.text for s in doc.sentences[p.first : p.last]] for p in doc.paragraphs]
-    return (None if when == "unknown" else when) if match else None, paras
+    return when, _summary_sentences(segment.build(text.strip()))
+
+
+def _closes(sentence: str, char: str) -> bool:
+    """Does ``char`` close something open in ``sentence``? (A sentence never starts with a closing quote.)"""
+    if char in "”»)]":
+        return True
+    if char == '"':
+        return sentence.count('"') % 2 == 1
+    return char == "’" and sentence.count("‘") > sentence.count("’")
+
+
+def _summary_sentences(doc: Document) -> list[list[str]]:
+    """A summary's paragraphs of sentences: Punkt's, with glued sentences cut apart (``_unglued``). Where Punkt cut
+    glued text before a closing quote or bracket ("remains.|”American"), that character goes back to the sentence it
+    closes. The sentences stay pieces of the summary's text."""
+    text, out = doc.text, []
+    for para in doc.paragraphs:
+        spans = [[s.start, s.end] for s in doc.sentences[para.first : para.last]]
+        for prev, cur in itertools.pairwise(spans):
+            while prev[1] == cur[0] < cur[1] and _closes(text[prev[0] : prev[1]], text[cur[0]]):
+                prev[1] += 1
+                cur[0] += 1
+        out.append([piece for a, b in spans if b > a for piece in _unglued(text[a:b])])
+    return [p for p in out if p]
 
 
 def _date_check(doc: Document, summary_date: str | None, given: Date | None) -> DateCheck:
