@@ -422,3 +422,15 @@ def test_summary_without_sentences_is_bad_input(seed_text, summary, tmp_path, ca
         assert main(["check", str(SEED_ARTICLE), str(path)]) == errors.BAD_INPUT
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and "no sentences" in err
+
+
+def test_a_sentence_copied_whole_is_its_own_evidence_when_another_covers_its_words():
+    """A short claim whose content words an earlier sentence also holds ("not an individual act of terrorism") is
+    aligned to the sentence that words it the same way, not to the first one: no false negation flip."""
+    article = ("The July 7 attacks in London were not an individual act of terrorism but one episode in a worldwide "
+               "conflict, say researchers at Oxford University. The researchers studied attacks in eleven countries "
+               "over twenty years. But they found that not all terrorism is the same. Some groups act alone, others "
+               "answer to a wider network.")  # fmt: skip
+    s = check(article, "But they found that not all terrorism is the same.", language="en").sentences[0]
+    assert s.verdict == "supported" and s.reasons == []
+    assert [e.index for e in s.evidence] == [2]

@@ -311,7 +311,13 @@ def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinew
         seed_text,
         *(r["text"] for r in wikinews),
         "Wait . . . what?! It cost $3.5m -- or more... Really.",
+        # The plain-word shortcut (segment._punkt_class) next to what it must leave to Punkt: abbreviations,
+        # initials, numbers, collocations, lower-case text as QAGS prints it.
+        "He met gen. smith at 5 p.m. on monday. the talks ended at no. 10 downing st. later. It was late.",
+        "Shares of Macy's fell 3 pct. to $40. analysts said. Sales at I. Magnin rose in jan. and feb. as expected.",
+        seed_text.lower(),
     ]
+    assert type(segment._tokenizer("en")) is not punkt.PunktSentenceTokenizer  # the shortcut is in use
     for text in texts:
         assert list(segment._tokenizer("en").span_tokenize(text)) == list(stock.span_tokenize(text))
 

@@ -410,6 +410,10 @@ def align(article: Article, text: str) -> Alignment:
         raise ValueError("article has no sentences")
     shares = np.array([math.fsum(weights[w] for w in claim & s) for s in article.sets]) / total
     first = int(np.argmax(shares))
+    tied = np.flatnonzero(shares == shares[first])
+    if len(tied) > 1:  # a short claim covered by several sentences: the one that words it the same way
+        bigrams = set(zip(tok.stems, tok.stems[1:], strict=False))
+        first = max(tied.tolist(), key=lambda j: len(bigrams & article.bigrams[j]))
     cov1 = float(shares[first])
     evidence, covered = [first], claim & article.sets[first]
     spread = 0.0

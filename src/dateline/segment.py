@@ -46,7 +46,36 @@ def _tokenizer(language: str):
             f"cannot split sentences of language '{language}' (supported: {', '.join(sorted(PUNKT_MODELS))})"
         ) from None
     rules = dataclasses.replace(DEFAULT_LANGUAGE_VARS, multi_char_punct_pattern=MULTI_CHAR_PUNCT)
-    return punkt.PunktSentenceTokenizer(punkt.load_model(model), rules=rules)
+    return _punkt_class()(punkt.load_model(model), rules=rules)
+
+
+@cache
+def _punkt_class():
+    import punkt
+
+    class Punkt(punkt.PunktSentenceTokenizer):
+        """Punkt, with the commonest candidate break ("said. The") decided without tokenizing its context: a
+        period after a plain lower-case word that the model knows neither as an abbreviation nor as the start of a
+        collocation always ends the sentence (Punkt's second pass only revisits abbreviations, initials, numbers,
+        ellipses and collocations). Every other context goes to Punkt. Tests compare the spans with the stock
+        tokenizer's; should the package rename the method, this is plain Punkt again."""
+
+        def __init__(self, params, *, rules):
+            super().__init__(params, rules=rules)
+            self.keeps = frozenset(params.abbrev_types) | {first for first, _ in params.collocations}
+
+        def _context_has_sentbreak(self, context: str) -> bool:
+            plain = _PLAIN_END.match(context)
+            if plain is not None and plain[1] not in self.keeps:
+                return True
+            return super()._context_has_sentbreak(context)
+
+    return Punkt
+
+
+_PLAIN_END = re.compile(
+    r"([a-z]{2,})\.\s"
+)  # a lower-case word, its period, white space before the next token
 
 
 @cache
