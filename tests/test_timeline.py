@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -316,3 +317,18 @@ def test_collect_then_select_is_the_timeline_and_settings_rank_the_dates():
     # July 2008) scores its articles plus its later mentions.
     entry = next(e for e in select(collected, 40, 1).entries if e.date == date(2008, 6, 18))
     assert entry.mentions >= 1 and entry.score >= DEFAULT.mentions * entry.mentions + DEFAULT.later
+
+
+def test_an_unfetched_scheme_is_named_and_an_empty_timeline_prints_nothing(capsys, monkeypatch):
+    code, out, err = run_cli(capsys, "timeline", "ftp://example.org/story.txt")
+    assert code == errors.USAGE and "only http:// and https:// URLs" in err
+    # Prose that opens with a brace is one article on stdin, not broken JSON Lines.
+    prose = "{Editor's note: updated.} " + wikinews()[0]["text"]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(prose.encode())))
+    code, out, err = run_cli(capsys, "timeline", "-", "--date", wikinews()[0]["date"], "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["used"] == 1
+    # One undated page with no dated event: a warning, and no blank line on stdout.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"The council met and talked. It ended.")))
+    code, out, err = run_cli(capsys, "timeline", "-", "--date", "2020-05-01")
+    assert out == "" and "no dated event" in err

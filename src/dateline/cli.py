@@ -28,7 +28,7 @@ def emit(text: str, output: str | None = None) -> None:
                 fh.write(text if text.endswith("\n") else text + "\n")
         except OSError as exc:
             raise errors.OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    else:
+    elif text:  # an empty result (a timeline with no dated event) prints nothing, not a blank line
         click.echo(text, nl=not text.endswith("\n"))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from . import ingest, segment
 from .document import Document
-from .errors import BAD_INPUT, NOT_FOUND, DatelineError
+from .errors import BAD_INPUT, NOT_FOUND, USAGE, DatelineError
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".md")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
@@ -67,7 +68,10 @@ def read_source(
             yield from read_source(str(p), language=language, max_bytes=max_bytes)
         return
     if not path.exists():
-        yield Skipped(source, f"{source}: no such file or folder", NOT_FOUND)
+        if ingest.other_scheme(source):
+            yield Skipped(source, f"{source}: only http:// and https:// URLs are supported", USAGE)
+        else:
+            yield Skipped(source, f"{source}: no such file or folder", NOT_FOUND)
         return
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
@@ -128,11 +132,14 @@ def _stdin(language: str | None, max_bytes: int) -> Iterator[Item]:
     except DatelineError as exc:
         yield Skipped("stdin", str(exc), exc.exit_code)
         return
-    if content.lstrip().startswith("{"):
+    if _JSON_LINE.match(content):  # '{"text": ...' opens JSON Lines; "{Editor's note} ..." opens prose
         yield from _lines(content.splitlines(), "stdin", language)
     else:
         yield from _guarded("stdin", lambda: [ingest.from_text(content, name="stdin", language=language,
                                                                 source="-")])  # fmt: skip
+
+
+_JSON_LINE = re.compile(r"\s*\{\s*[\"}]")
 
 
 def _looks_like_feed(body: bytes, ctype: str) -> bool:

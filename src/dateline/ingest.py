@@ -479,6 +479,11 @@ def is_url(source: str) -> bool:
     return bool(match) and match[1].lower() in ("http", "https")
 
 
+def other_scheme(source: str) -> bool:
+    """A URL of a scheme dateline does not fetch (ftp://, file://...)."""
+    return _SCHEME.match(source) is not None and not is_url(source)
+
+
 def _shown(source: str) -> str:
     """A path as error messages show it: a name too long for the file system is cut, to keep the message short."""
     return source if len(source) <= 120 else f"{source[:60]}...{source[-20:]}"
@@ -505,7 +510,7 @@ def read_bytes(source: str, *, max_bytes: int = MAX_BYTES) -> bytes:
     except DatelineError:
         raise
     except FileNotFoundError:
-        if _SCHEME.match(source):  # not a file but a URL dateline does not fetch
+        if other_scheme(source):  # not a file but a URL dateline does not fetch
             raise UsageError(
                 f"{name}: only http:// and https:// URLs are supported (give a local file as a path)"
             ) from None
