@@ -319,7 +319,7 @@ def _unglued(text: str) -> list[str]:
         token = _LEFT.search(text, 0, at)[0] + text[at : _RIGHT.match(text, end).end()]
         if _ADDRESS.search(token):
             continue
-        abbreviation = last.lower() in segment._tokenizer("en")._params.abbrev_types or _INITIALS.search(last)
+        abbreviation = last.lower() in segment.abbreviations("en") or _INITIALS.search(last)
         if before.isalpha() and abbreviation:
             continue
         cuts.append(end)

@@ -49,6 +49,11 @@ def _tokenizer(language: str):
     return _punkt_class()(punkt.load_model(model), rules=rules)
 
 
+def abbreviations(language: str = "en") -> frozenset[str]:
+    """The abbreviations the language's Punkt model knows, lower-case and without their final period ("mr", "u.s")."""
+    return _tokenizer(language).abbreviations
+
+
 @cache
 def _punkt_class():
     import punkt
@@ -62,7 +67,8 @@ def _punkt_class():
 
         def __init__(self, params, *, rules):
             super().__init__(params, rules=rules)
-            self.keeps = frozenset(params.abbrev_types) | {first for first, _ in params.collocations}
+            self.abbreviations = frozenset(params.abbrev_types)
+            self.keeps = self.abbreviations | {first for first, _ in params.collocations}
             self.number_pairs = frozenset(
                 second for first, second in params.collocations if first == "##number##"
             )
