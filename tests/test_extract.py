@@ -317,9 +317,21 @@ def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinew
         "Shares of Macy's fell 3 pct. to $40. analysts said. Sales at I. Magnin rose in jan. and feb. as expected.",
         seed_text.lower(),
     ]
-    assert type(segment._tokenizer("en")) is not punkt.PunktSentenceTokenizer  # the shortcut is in use
+    ours = segment._tokenizer("en")
+    assert type(ours) is not punkt.PunktSentenceTokenizer  # the shortcuts are in use
+    texts += [
+        'He said it was "bad." The vote failed. Was it fair? Nobody knew! They met in 2004. Then they left.',
+        "Prices rose 3.5 percent in 2004. the rest fell . The U.S.-led talks ended ... Later, all left.",
+        'It ended (badly.) Then "What?" she said. Sales fell 5%. Costs rose.',
+    ]
+    fast = 0
     for text in texts:
-        assert list(segment._tokenizer("en").span_tokenize(text)) == list(stock.span_tokenize(text))
+        assert list(ours.span_tokenize(text)) == list(stock.span_tokenize(text))
+        for paragraph in text.split("\n"):  # the one-pass split where it applies, Punkt elsewhere
+            plain = ours.plain_spans(paragraph) if paragraph.strip() else None
+            fast += plain is not None
+            assert (plain or list(stock.span_tokenize(paragraph))) == list(stock.span_tokenize(paragraph))
+    assert fast >= 10  # the one-pass split was exercised
 
 
 def test_a_list_without_full_stops_and_a_line_without_one_are_content():
