@@ -338,8 +338,11 @@ def test_a_list_without_full_stops_and_a_line_without_one_are_content():
     items = ["The council approved the budget", "Taxes rise 5 percent", "The vote was 7 to 2"]
     doc = segment.build("\n".join(f"- {t}" for t in items) + "\n1. No arrests were made", language="en")
     assert "1. No arrests were made" in [s.text for s in doc.sentences]  # the number stays with its item
-    chosen = " ".join(texts(doc, extract.select(doc, sentences=4)))
+    units = extract.select(doc, sentences=4)
+    chosen = " ".join(texts(doc, units))
     assert all(t in chosen for t in items)
+    # Items without a full stop stay paragraphs of their own: run together they would read as one sentence.
+    assert [len(p) for p in extract.paragraphs(doc, units)] == [1, 1, 1, 1]
     line = "The council approved the budget on Tuesday"
     doc = segment.build(line, language="en")
     assert texts(doc, extract.select(doc)) == [line]
