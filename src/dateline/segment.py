@@ -60,10 +60,11 @@ def _punkt_class():
 
     class Punkt(punkt.PunktSentenceTokenizer):
         """Punkt, with the commonest candidate break ("said. The") decided without tokenizing its context: a
-        period after a plain lower-case word that the model knows neither as an abbreviation nor as the start of a
+        period after a word of letters that the model knows neither as an abbreviation nor as the start of a
         collocation always ends the sentence (Punkt's second pass only revisits abbreviations, initials, numbers,
-        ellipses and collocations). Every other context goes to Punkt. Tests compare the spans with the stock
-        tokenizer's; should the package rename the method, this is plain Punkt again."""
+        ellipses and collocations); ``plain_spans`` splits a paragraph made of such breaks in one pass. Every other
+        context goes to Punkt. Tests compare the spans with the stock tokenizer's, which would catch a change in
+        the package's rules; should it rename ``_context_has_sentbreak``, that shortcut is simply not taken."""
 
         def __init__(self, params, *, rules):
             super().__init__(params, rules=rules)
