@@ -260,6 +260,7 @@ def test_html_and_text_give_the_same_brief(seed_text):
 def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
     """ASCII text takes faster patterns and substring tests; on every sentence they must say what the general
     (Unicode) code says, and non-ASCII text must still take the general code."""
+    import itertools
     import re
 
     texts = [seed_text, *(r["text"] for r in wikinews)]
@@ -267,6 +268,8 @@ def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
     sentences += [
         "Élodie Durand said “Non” to 3.5 million € in Zürich.",
         "«Hé», dit-il. ÖSTERREICH Ünd 12:30",
+        "Mr Blair - who said he's 'delighted' - told the BBC's Today programme: 'We'll win -- and soon.'",
+        "Rock'n'roll, a--b, x-'y, 'tis, the workers' pay, -5, '' and ' - x- -x: he said she'd go.",
     ]
     word = re.compile(r"\w+(?:[-'’]\w+)*")
     for s in sentences:
@@ -282,6 +285,15 @@ def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
             assert segment.furniture(s) == next(
                 (why for why, _, p in segment._FURNITURE if p.search(s)), None
             )
+    for text in texts:  # the furniture patterns' key words looked for once in the whole text
+        needles = segment.furniture_needles(text)
+        for s in segment.build(segment.normalize(text)).sentences:
+            assert segment.furniture(s.text, needles) == segment.furniture(s.text)
+    # Words by blanking and splitting: every string of letters, hyphens, apostrophes and spaces up to 7 long.
+    for n in range(8):
+        for chars in itertools.product("a-' ", repeat=n):
+            low = "".join(chars)
+            assert extract._ascii_words(low) == extract._WORD_ASCII.findall(low), low
     heads = [t[:1500].lower() for t in texts + sentences]
     heads = [h for h in heads if h.isascii()]  # the only text the language test blanks and splits
     assert len(heads) > 5
@@ -289,7 +301,7 @@ def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
         assert head.translate(ingest._BLANK_NON_LETTERS).split() == ingest._WORDS.findall(head)
 
 
-def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinews):
+def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinews, monkeypatch):
     """segment gives Punkt a faster spelling of its multi-character punctuation pattern: it must match the same
     spans as the package's own on every run of dots, dashes and spaces, and split real text the same way."""
     import itertools
@@ -323,15 +335,19 @@ def test_punkt_multi_char_pattern_matches_the_package_default(seed_text, wikinew
         'He said it was "bad." The vote failed. Was it fair? Nobody knew! They met in 2004. Then they left.',
         "Prices rose 3.5 percent in 2004. the rest fell . The U.S.-led talks ended ... Later, all left.",
         'It ended (badly.) Then "What?" she said. Sales fell 5%. Costs rose.',
+        # Punkt between plain breaks: a question inside quotes before a stop, abbreviations, an ellipsis, "?!".
+        'She asked if he had "signed the deal?". "Not that I know of," he said. Then Mr. Smith left. It rained.',
+        "It was quick... Then the U.S. team won. Dr. Jones said so?! Fine. The long-term plan failed. The end.",
     ]
-    fast = 0
+    windows = []
+    window = ours._window
+    monkeypatch.setattr(ours, "_window", lambda *args: windows.append(args) or window(*args))  # counts calls
     for text in texts:
         assert list(ours.span_tokenize(text)) == list(stock.span_tokenize(text))
-        for paragraph in text.split("\n"):  # the one-pass split where it applies, Punkt elsewhere
-            plain = ours.plain_spans(paragraph) if paragraph.strip() else None
-            fast += plain is not None
-            assert (plain or list(stock.span_tokenize(paragraph))) == list(stock.span_tokenize(paragraph))
-    assert fast >= 10  # the one-pass split was exercised
+        for paragraph in text.split("\n"):  # the one-pass split, with Punkt between plain breaks where needed
+            if paragraph.strip():
+                assert ours.spans(paragraph) == list(stock.span_tokenize(paragraph)), paragraph
+    assert len(windows) >= 3
 
 
 def test_a_list_without_full_stops_and_a_line_without_one_are_content():
