@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, count
 from pathlib import Path
 
 import numpy as np
@@ -119,9 +119,9 @@ def tfidf(doc: Document) -> Space:
     stop = stopwords(doc.language)
     tokens = [content_words(s.text, doc.language, stop) for s in doc.sentences]
     # Column numbers in order of first occurrence, with the loops in C (dict.fromkeys, map).
-    vocab = {w: j for j, w in enumerate(dict.fromkeys(chain.from_iterable(tokens)))}
+    vocab = dict(zip(dict.fromkeys(chain.from_iterable(tokens)), count()))
     cols = np.fromiter(map(vocab.__getitem__, chain.from_iterable(tokens)), dtype=np.intp)
-    rows = np.repeat(np.arange(len(tokens), dtype=np.intp), [len(t) for t in tokens])
+    rows = np.repeat(np.arange(len(tokens), dtype=np.intp), list(map(len, tokens)))
     if len(tokens) * len(vocab) > MAX_CELLS:
         return _tfidf_bounded(tokens, vocab, rows, cols)
     width = max(len(vocab), 1)
