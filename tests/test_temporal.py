@@ -244,6 +244,10 @@ def test_the_cheap_day_test_holds_on_real_articles(seed_text, wikinews):
     weekdays = "Police said on Tuesday that the man, 35, was arrested last week; he appears in court in May."
     assert not may_name_days(weekdays) and not any(m.kind == "date" for m in scan(weekdays))
     assert may_name_days(weekdays, "de")  # other languages always scan
+    for dated in ("It opened on 11/30/2023.", "It opened 1/2/23, late.", "Dated 12/31/99 in the file."):
+        assert may_name_days(dated) and any(m.kind == "date" for m in scan(dated))
+    slashes = "Open 24/7 and/or online at https://example.com/news/2023/story, 3/4 of them said on Tuesday."
+    assert not may_name_days(slashes) and not any(m.kind == "date" for m in scan(slashes))
 
 
 def test_rule_keys_never_skip_a_text_the_rule_matches(seed_text, wikinews):

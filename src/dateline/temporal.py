@@ -105,7 +105,7 @@ def _scan_cached(text: str, language: str) -> tuple[Mention, ...]:
 
 
 # What every English mention of a day contains (the English rules that build "date" mentions: ISO 2023-11-30,
-# 11/30/2023, "Nov. 30", "April 24 and 25", "30 November"): a month name next to a number, "-MM-DD" or "/".
+# 11/30/2023, "Nov. 30", "April 24 and 25", "30 November"): a month name next to a number, "-MM-DD" or "D/DD/D".
 # Substrings, searched in the whole text, so that they hold for the matches found inside the rules' windows too.
 # The month names are case-sensitive. Each pattern starts with a character set (J, F, M ...; digits), which the
 # engine looks for quickly.
@@ -113,6 +113,7 @@ _EN_MONTH_START = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _EN_MONTH_DAY = re.compile(_EN_MONTH_START + r"[a-z]*\.?\s*\d")
 _EN_DAY_MONTH = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH_START)
 _ISO_MONTH_DAY = re.compile(r"-[01]\d-[0-3]\d")
+_SLASH_DATE = re.compile(r"/(?<=\d/)[0-3]?\d/\d")  # opens with "/": "and/or", "24/7" and links are no date
 
 
 def may_name_days(text: str, language: str = "en") -> bool:
@@ -122,7 +123,10 @@ def may_name_days(text: str, language: str = "en") -> bool:
     if (language or "en").lower() != "en":
         return True  # other languages: rules not covered here
     return bool(
-        "/" in text or _ISO_MONTH_DAY.search(text) or _EN_MONTH_DAY.search(text) or _EN_DAY_MONTH.search(text)
+        ("/" in text and _SLASH_DATE.search(text))
+        or _ISO_MONTH_DAY.search(text)
+        or _EN_MONTH_DAY.search(text)
+        or _EN_DAY_MONTH.search(text)
     )
 
 
