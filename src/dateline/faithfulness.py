@@ -165,7 +165,7 @@ class CheckResult:
                 "url": doc.url,
                 "sentences": len(doc.sentences),
             },
-            "method": "dateline-align-trees" + ("+embeddings" if self.embeddings else ""),
+            "method": "dateline-align-trees" + ("+embeddings" if self.embeddings else "+word-vectors"),
             "embeddings": self.embeddings,
         }
 
@@ -485,8 +485,10 @@ def check(
     """Check ``summary`` (text, seed layout or brief JSON) against ``article`` (text, HTML or a Document).
 
     ``date`` is the article's publication date when known (it overrides the page's metadata); the summary's date line
-    is compared with it. ``embeddings`` (True for the packaged all-MiniLM-L6-v2, a model directory or hub name, or a
-    loaded ``embeddings.Embedder``) also weighs each sentence's embedding similarity to the article's sentences.
+    is compared with it. Each sentence's score mixes the alignment trees' probability with its similarity of meaning
+    to the article's sentences: in the shipped word vectors (``embeddings.word_vectors``), or with ``embeddings``
+    (True for the packaged all-MiniLM-L6-v2, a model directory or hub name, or a loaded ``embeddings.Embedder``) in
+    that sentence-embedding model's.
     """
     if isinstance(date, str):
         date = ingest.parse_date(date)
@@ -503,17 +505,20 @@ def check(
     texts = [(k, s) for k, p in enumerate(paras) for s in p]
     alignments = [align.align(prepared, s) for _, s in texts]
     probs = score(alignments)
-    model = None
-    if embeddings is not None and embeddings is not False:
-        from . import embeddings as emb
+    from . import embeddings as emb
 
+    model = None
+    sentences, claims = [s.text for s in doc.sentences], [s for _, s in texts]
+    if embeddings is not None and embeddings is not False:
         model = (
             embeddings
             if isinstance(embeddings, emb.Embedder)
             else emb.load(None if embeddings is True else embeddings)
         )
-        sims = emb.similarity(model, [s.text for s in doc.sentences], [s for _, s in texts])
-        probs = emb.adjust(probs, sims)
+        probs = emb.adjust(probs, emb.similarity(model, sentences, claims))
+    else:  # the shipped word vectors: a coarser view of meaning, at no cost
+        sims = emb.similarity(emb.word_vectors(), sentences, claims)
+        probs = emb.adjust(probs, sims, emb.weights("words"))
     low, high = thresholds
     out = []
     for (k, text), a, p in zip(texts, alignments, probs, strict=True):
