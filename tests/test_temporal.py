@@ -3,10 +3,12 @@ generic date parsers, and one test per language."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
 
+from dateline import temporal
 from dateline.temporal import Timex, scan, tag
 
 SEED_DCT = date(2023, 11, 30)
@@ -246,6 +248,13 @@ def test_the_cheap_day_test_holds_on_real_articles(seed_text, wikinews):
     assert may_name_days(weekdays, "de")  # other languages always scan
     for dated in ("It opened on 11/30/2023.", "It opened 1/2/23, late.", "Dated 12/31/99 in the file."):
         assert may_name_days(dated) and any(m.kind == "date" for m in scan(dated))
+    # The month-name search gives what the two month patterns give, on every string of these pieces up to 4 long.
+    pieces = ["5", "th", " ", "\n", "of", "May", "Mar.", "x", "Sept"]
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            s = "".join(combo)
+            expected = bool(temporal._EN_MONTH_DAY.search(s) or temporal._EN_DAY_MONTH.search(s))
+            assert temporal._month_next_to_a_day(s) == expected, s
     slashes = "Open 24/7 and/or online at https://example.com/news/2023/story, 3/4 of them said on Tuesday."
     assert not may_name_days(slashes) and not any(m.kind == "date" for m in scan(slashes))
 
