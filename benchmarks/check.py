@@ -67,11 +67,10 @@ class Dateline:
 
     def scores(self, article: str, sentences: list[str]) -> list[float]:
         probs = self.tree_scores(article, sentences)
-        vectors = embeddings.word_vectors()
         if article not in self.words:
-            self.words[article] = vectors.encode([s.text for s in self.cache[article].doc.sentences])
-        sims = embeddings.highest(vectors.encode(sentences), self.words[article])
-        return embeddings.adjust(probs, sims, embeddings.weights("words")).tolist()
+            sentences_of = [s.text for s in self.cache[article].doc.sentences]
+            self.words[article] = embeddings.word_vectors().encode(sentences_of)
+        return embeddings.with_word_vectors(probs, self.words[article], sentences).tolist()
 
 
 class DatelineTrees(Dateline):

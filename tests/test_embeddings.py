@@ -57,11 +57,30 @@ def test_check_weighs_in_the_word_vectors_by_default(wikinews):
     assert result.to_dict()["method"] == "dateline-align-trees+word-vectors" and result.embeddings is None
     doc = result.document
     trees = faithfulness.score([align.align(align.Article(doc), s.text) for s in result.sentences])
-    sims = embeddings.similarity(embeddings.word_vectors(), [s.text for s in doc.sentences],
-                                 [s.text for s in result.sentences])  # fmt: skip
-    expected = embeddings.adjust(trees, sims, embeddings.weights("words"))
+    article_rows = embeddings.word_vectors().encode([s.text for s in doc.sentences])
+    expected = embeddings.with_word_vectors(trees, article_rows, [s.text for s in result.sentences])
     assert np.allclose([s.score for s in result.sentences], expected)
     assert not np.allclose(expected, trees)  # the mix moved the scores
+    # A claim with no word in the table keeps the trees' probability.
+    assert embeddings.with_word_vectors(np.array([0.9]), article_rows, ["The 2024 of and"])[0] == 0.9
+
+
+def test_word_vectors_weigh_in_for_english_articles_only():
+    """The word vectors are English: an article in another language is checked by the trees alone."""
+    from dateline import align, faithfulness
+
+    article = (
+        "El ayuntamiento de Valencia aprobó el martes un nuevo plan de transporte para la ciudad. El plan prevé "
+        "tres nuevas líneas de autobús y más carriles para bicicletas en el centro. La alcaldesa dijo que las obras "
+        "empezarán en primavera y que costarán unos veinte millones de euros. La oposición votó en contra porque, "
+        "según sus portavoces, el plan no incluye a los barrios de la periferia."
+    )
+    summary = "Valencia aprobó un plan de transporte con tres nuevas líneas de autobús."
+    result = dateline.check(article, summary)
+    assert result.document.language == "es"
+    assert result.to_dict()["method"] == "dateline-align-trees" and not result.word_vectors
+    trees = faithfulness.score([align.align(align.Article(result.document), summary)])
+    assert np.allclose([s.score for s in result.sentences], trees)
 
 
 def test_missing_package_is_a_clear_error(monkeypatch):

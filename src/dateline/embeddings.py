@@ -152,6 +152,15 @@ def weights(kind: str = "model") -> dict:
     return json.loads((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))
 
 
+def with_word_vectors(probabilities: np.ndarray, article: np.ndarray, claims: list[str]) -> np.ndarray:
+    """The checker's default mix: ``adjust`` by each claim's highest similarity in the word vectors to an article
+    sentence (``article``: ``word_vectors().encode`` of the article's sentences). A claim with no word in the table
+    keeps the trees' probability: the vectors say nothing of it."""
+    rows = word_vectors().encode(claims)
+    mixed = adjust(probabilities, highest(rows, article), weights("words"))
+    return np.where(rows.any(axis=1), mixed, np.asarray(probabilities, dtype=np.float64))
+
+
 def adjust(probabilities: np.ndarray, sims: np.ndarray, fitted: dict | None = None) -> np.ndarray:
     """P(supported) with the similarity: a logistic regression over the checker's log-odds and the similarity."""
     w = fitted or weights()

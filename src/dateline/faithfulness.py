@@ -121,6 +121,9 @@ class CheckResult:
     date_check: DateCheck | None
     thresholds: tuple[float, float] = (UNSUPPORTED_BELOW, SUPPORTED_FROM)
     embeddings: str | None = None  # the embedding model's name, when one weighed in
+    word_vectors: bool = (
+        False  # whether the shipped word vectors weighed in (English articles, no model given)
+    )
 
     @property
     def verdict(self) -> str:
@@ -165,7 +168,8 @@ class CheckResult:
                 "url": doc.url,
                 "sentences": len(doc.sentences),
             },
-            "method": "dateline-align-trees" + ("+embeddings" if self.embeddings else "+word-vectors"),
+            "method": "dateline-align-trees"
+            + ("+embeddings" if self.embeddings else "+word-vectors" if self.word_vectors else ""),
             "embeddings": self.embeddings,
         }
 
@@ -486,7 +490,8 @@ def check(
 
     ``date`` is the article's publication date when known (it overrides the page's metadata); the summary's date line
     is compared with it. Each sentence's score mixes the alignment trees' probability with its similarity of meaning
-    to the article's sentences: in the shipped word vectors (``embeddings.word_vectors``), or with ``embeddings``
+    to the article's sentences: in the shipped word vectors (``embeddings.word_vectors``; English only), or with
+    ``embeddings``
     (True for the packaged all-MiniLM-L6-v2, a model directory or hub name, or a loaded ``embeddings.Embedder``) in
     that sentence-embedding model's.
     """
@@ -516,9 +521,8 @@ def check(
             else emb.load(None if embeddings is True else embeddings)
         )
         probs = emb.adjust(probs, emb.similarity(model, sentences, claims))
-    else:  # the shipped word vectors: a coarser view of meaning, at no cost
-        sims = emb.similarity(emb.word_vectors(), sentences, claims)
-        probs = emb.adjust(probs, sims, emb.weights("words"))
+    elif doc.language == "en":  # the shipped (English) word vectors: a coarser view of meaning, at no cost
+        probs = emb.with_word_vectors(probs, emb.word_vectors().encode(sentences), claims)
     low, high = thresholds
     out = []
     for (k, text), a, p in zip(texts, alignments, probs, strict=True):
@@ -528,7 +532,8 @@ def check(
         why = reasons(text, a, feats) if verdict != "supported" else []
         out.append(SentenceCheck(text, verdict, float(p), evidence, why, k, float(feats["cove"])))
     date_check = _date_check(doc, summary_date, date) if summary_date is not None else None
-    return CheckResult(doc, out, date_check, thresholds, model.name if model else None)
+    word_vectors = model is None and doc.language == "en"
+    return CheckResult(doc, out, date_check, thresholds, model.name if model else None, word_vectors)
 
 
 _MARK = {"supported": "✓", "unsure": "?", "unsupported": "✗"}
