@@ -97,9 +97,8 @@ def _punkt_class():
                     continue  # "3.5", "e.g.The", "U.S.-led": not candidates for Punkt either
                 if after.isspace():
                     close, k = i + 1, _NEXT_TOKEN.search(text, i + 1).start()
-                elif (
-                    text[i] == "." and after in "\"')"
-                ):  # 'bad." The': Punkt breaks, then moves the quote back
+                elif text[i] == "." and after in "\"')":
+                    # 'bad." The': Punkt breaks after the period, then moves the quote back to it.
                     quote = _CLOSING.match(text, i + 1)
                     if quote is not None and quote.end() >= end:
                         break  # 'he said: "We won."' closes the paragraph: its last sentence
