@@ -45,9 +45,8 @@ _PRONOUN_SPEAKER = re.compile(
     rf"|\b(?:{'|'.join(v for v in _SPEECH_VERBS if v not in ('adds', 'tells'))})\s+(?:he|she|they)\b",
     re.I,
 )
-_PRONOUN_SPEAKER_LOWER = re.compile(
-    _PRONOUN_SPEAKER.pattern
-)  # the same on lower-cased ASCII text: twice as fast
+# The same on lower-cased ASCII text, without re.I: twice as fast.
+_PRONOUN_SPEAKER_LOWER = re.compile(_PRONOUN_SPEAKER.pattern)
 _BULLET_MARK = re.compile(r"^(?:[-*•·‣▪◦–—]|\d{1,2}[.)])\s+")
 _QUOTE_CLOSE = ("”", "»", "''")
 _CLOSERS = ".!?…\"'”’»)"  # what a finished sentence ends with
