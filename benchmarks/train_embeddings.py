@@ -36,14 +36,19 @@ SEED = 5
 
 
 def features(items: list[dict], embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per claim: the checker's probability, the similarity, and the label (1 supported)."""
+    """Per claim: the checker's probability, the similarity, and the label (1 supported). Claims that the embedder
+    has no word of (a zero row: the word vectors, for a claim of names and numbers) are left out, as the checker
+    leaves them to the trees (``embeddings.with_word_vectors``)."""
     probs, sims, labels = [], [], []
     for it in items:
         doc = segment.build(segment.normalize(it["article"]))
         article = align.Article(doc)
-        probs.extend(faithfulness.score([align.align(article, s) for s in it["sentences"]]))
-        sims.extend(embeddings.similarity(embedder, [s.text for s in doc.sentences], it["sentences"]))
-        labels.extend(it["labels"])
+        known = embedder.encode(it["sentences"]).any(axis=1)
+        p = faithfulness.score([align.align(article, s) for s in it["sentences"]])
+        sim = embeddings.similarity(embedder, [s.text for s in doc.sentences], it["sentences"])
+        probs.extend(p[known])
+        sims.extend(sim[known])
+        labels.extend(np.array(it["labels"])[known])
     return np.array(probs), np.array(sims), np.array(labels)
 
 
