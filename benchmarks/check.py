@@ -70,7 +70,8 @@ class Dateline:
         if article not in self.words:
             sentences_of = [s.text for s in self.cache[article].doc.sentences]
             self.words[article] = embeddings.word_vectors().encode(sentences_of)
-        return embeddings.with_word_vectors(probs, self.words[article], sentences).tolist()
+        mixed = embeddings.with_word_vectors(probs, self.words[article], sentences)
+        return faithfulness.cap(mixed, self.aligned[(article, tuple(sentences))]).tolist()
 
 
 class WordSimilarity:
@@ -128,7 +129,8 @@ class DatelineEmbeddings:
     def scores(self, article: str, sentences: list[str]) -> list[float]:
         # The model takes the word vectors' place.
         probs = self.embeds.dateline.tree_scores(article, sentences)
-        return embeddings.adjust(probs, self.embeds.similarity(article, sentences)).tolist()
+        mixed = embeddings.adjust(probs, self.embeds.similarity(article, sentences))
+        return faithfulness.cap(mixed, self.embeds.dateline.aligned[(article, tuple(sentences))]).tolist()
 
 
 class EmbeddingSimilarity:
@@ -153,9 +155,7 @@ class DatelineNoStyle(Dateline):
         if art is None:
             art = self.cache[article] = align.Article(ingest.from_text(article, language="en"))
         alignments = [align.align(art, s) for s in sentences]
-        p = probability(np.array([a.features for a in alignments]))
-        hard = np.array([a.contradictions for a in alignments])
-        return np.where(hard, np.minimum(p, faithfulness.CONTRADICTION_CAP), p).tolist()
+        return faithfulness.cap(probability(np.array([a.features for a in alignments])), alignments).tolist()
 
 
 class EntityOverlap:

@@ -268,9 +268,14 @@ def score(alignments: list[align.Alignment]) -> np.ndarray:
     if not alignments:
         return np.zeros(0)
     features = np.array([a.features for a in alignments])
-    p = probability(features, copying(features))
-    hard = np.array([a.contradictions for a in alignments])
-    return np.where(hard, np.minimum(p, CONTRADICTION_CAP), p)
+    return cap(probability(features, copying(features)), alignments)
+
+
+def cap(probabilities: np.ndarray, alignments: list[align.Alignment]) -> np.ndarray:
+    """The probabilities, those of claims with a concrete contradiction held at CONTRADICTION_CAP at most: applied
+    again after a similarity of meaning is mixed in, which cannot see a wrong number."""
+    hard = np.array([a.contradictions for a in alignments], dtype=bool)
+    return np.where(hard, np.minimum(probabilities, CONTRADICTION_CAP), probabilities)
 
 
 def _summary_date(value: object, where: str) -> str | None:
@@ -520,9 +525,9 @@ def check(
             if isinstance(embeddings, emb.Embedder)
             else emb.load(None if embeddings is True else embeddings)
         )
-        probs = emb.adjust(probs, emb.similarity(model, sentences, claims))
+        probs = cap(emb.adjust(probs, emb.similarity(model, sentences, claims)), alignments)
     elif doc.language == "en":  # the shipped (English) word vectors: a coarser view of meaning, at no cost
-        probs = emb.with_word_vectors(probs, emb.word_vectors().encode(sentences), claims)
+        probs = cap(emb.with_word_vectors(probs, emb.word_vectors().encode(sentences), claims), alignments)
     low, high = thresholds
     out = []
     for (k, text), a, p in zip(texts, alignments, probs, strict=True):
