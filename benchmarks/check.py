@@ -67,11 +67,17 @@ class Dateline:
 
     def scores(self, article: str, sentences: list[str]) -> list[float]:
         probs = self.tree_scores(article, sentences)
+        mixed = embeddings.with_word_vectors(probs, self.article_words(article), sentences)
+        return faithfulness.cap(mixed, self.aligned[(article, tuple(sentences))]).tolist()
+
+    def article_words(self, article: str) -> np.ndarray:
+        """The article's sentences (dateline's split) in the word vectors, encoded once."""
         if article not in self.words:
+            if article not in self.cache:
+                self.cache[article] = align.Article(ingest.from_text(article, language="en"))
             sentences_of = [s.text for s in self.cache[article].doc.sentences]
             self.words[article] = embeddings.word_vectors().encode(sentences_of)
-        mixed = embeddings.with_word_vectors(probs, self.words[article], sentences)
-        return faithfulness.cap(mixed, self.aligned[(article, tuple(sentences))]).tolist()
+        return self.words[article]
 
 
 class WordSimilarity:
@@ -83,9 +89,8 @@ class WordSimilarity:
         self.dateline = dateline
 
     def scores(self, article: str, sentences: list[str]) -> list[float]:
-        self.dateline.scores(article, sentences)  # fills the article's rows
         rows = embeddings.word_vectors().encode(sentences)
-        return embeddings.highest(rows, self.dateline.words[article]).tolist()
+        return embeddings.highest(rows, self.dateline.article_words(article)).tolist()
 
 
 class DatelineTrees(Dateline):

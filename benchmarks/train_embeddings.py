@@ -43,9 +43,12 @@ def features(items: list[dict], embedder) -> tuple[np.ndarray, np.ndarray, np.nd
     for it in items:
         doc = segment.build(segment.normalize(it["article"]))
         article = align.Article(doc)
-        known = embedder.encode(it["sentences"]).any(axis=1)
+        # One encoding, as ``embeddings.similarity`` does it: the article's sentences, then the claims.
+        rows = embedder.encode([s.text for s in doc.sentences] + it["sentences"])
+        claims = rows[len(doc.sentences) :]
+        known = claims.any(axis=1)
+        sim = embeddings.highest(claims, rows[: len(doc.sentences)])
         p = faithfulness.score([align.align(article, s) for s in it["sentences"]])
-        sim = embeddings.similarity(embedder, [s.text for s in doc.sentences], it["sentences"])
         probs.extend(p[known])
         sims.extend(sim[known])
         labels.extend(np.array(it["labels"])[known])

@@ -1,6 +1,6 @@
 """Similarity of meaning for the checker: shipped word vectors by default, a sentence-embedding model on request.
 
-``word_vectors()``: static vectors of 21,719 English words, shipped in ``data/word_vectors.npz`` (2.6 MB) and read
+``word_vectors()``: static vectors of 21,719 English words, shipped in ``data/word_vectors.npz`` (2.5 MB) and read
 with numpy alone. Each is all-MiniLM-L6-v2's embedding of the word on its own, reduced to 128 dimensions (principal
 components, three quarters of the variance) and stored as 8-bit integers (``benchmarks/train_word_vectors.py`` writes
 them). A text's vector is the mean of its content words' vectors: much weaker than the model on a whole sentence, but

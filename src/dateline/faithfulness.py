@@ -121,9 +121,7 @@ class CheckResult:
     date_check: DateCheck | None
     thresholds: tuple[float, float] = (UNSUPPORTED_BELOW, SUPPORTED_FROM)
     embeddings: str | None = None  # the embedding model's name, when one weighed in
-    word_vectors: bool = (
-        False  # whether the shipped word vectors weighed in (English articles, no model given)
-    )
+    word_vectors: bool = False  # the shipped word vectors weighed in (an English article, no model given)
 
     @property
     def verdict(self) -> str:
@@ -496,9 +494,8 @@ def check(
     ``date`` is the article's publication date when known (it overrides the page's metadata); the summary's date line
     is compared with it. Each sentence's score mixes the alignment trees' probability with its similarity of meaning
     to the article's sentences: in the shipped word vectors (``embeddings.word_vectors``; English only), or with
-    ``embeddings``
-    (True for the packaged all-MiniLM-L6-v2, a model directory or hub name, or a loaded ``embeddings.Embedder``) in
-    that sentence-embedding model's.
+    ``embeddings`` (True for the packaged all-MiniLM-L6-v2, a model directory or hub name, or a loaded
+    ``embeddings.Embedder``) in that sentence-embedding model's.
     """
     if isinstance(date, str):
         date = ingest.parse_date(date)
