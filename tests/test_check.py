@@ -114,6 +114,18 @@ def test_place_absent_from_lowercased_article_is_unsupported():
     assert any(r == "name not in the article: edinburgh" for r in moved.sentences[0].reasons)
 
 
+def test_a_decimal_broken_by_a_space_in_the_article_still_matches(wikinews):
+    """QAGS' CNN/DM articles write "31. 8 million" where their summaries write "31.8 million": the same number."""
+    article = next(r["text"] for r in wikinews if "$ 4.6 billion" in r["text"]).replace(
+        "4.6 billion", "4. 6 billion"
+    )
+    claim = "Qatar Airways will also purchase 20 of Boeing's larger 777 planes for $4.6 billion."
+    assert check(article, claim).sentences[0].verdict == "supported"
+    wrong = check(article, claim.replace("4.6", "4.9")).sentences[0]
+    assert wrong.verdict == "unsupported"
+    assert any("4.9" in r for r in wrong.reasons)
+
+
 def test_swapped_speaker_becomes_unsupported(seed_text):
     honest = "“Our attacks have significantly downgraded and impaired these militia groups’ access to these weapons,” Sabrina Singh, a Pentagon spokeswoman, said at the time."
     swapped = honest.replace("Sabrina Singh, a Pentagon spokeswoman", "Senator Tom Cotton")

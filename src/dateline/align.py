@@ -23,9 +23,10 @@ import numpy as np
 
 from .document import Document
 from .extract import stopwords
+from .segment import BROKEN_DECIMAL
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|\w+(?:['’]\w+)*", re.UNICODE)
-# PTB artifacts in the evaluation sets: "it 's", "do n't", "-lrb-", `` and ''.
+# PTB and detokenization artifacts in the evaluation sets: "it 's", "do n't", "-lrb-", `` and ''.
 _PTB = [
     (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I), r"\1"),
     (re.compile(r"-lrb-|-lsb-|-lcb-", re.I), "("),
@@ -33,6 +34,7 @@ _PTB = [
     (re.compile(r"``|''"), '"'),
     (re.compile(r"(\d), (\d{3})\b"), r"\1,\2"),  # "3, 800" -> "3,800"
     (re.compile(r"(\d) \. (\d)"), r"\1.\2"),
+    (BROKEN_DECIMAL, r"\1."),  # "1. 3 billion" -> "1.3 billion" (segment keeps it one sentence)
 ]
 NEGATIONS = frozenset(
     "not n't no never none neither nor nobody nothing nowhere without cannot deny denies denied refused".split()

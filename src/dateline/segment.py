@@ -243,7 +243,7 @@ def split_sentences(text: str, start: int, end: int, language: str = "en") -> li
                 len(out) == 1
                 and out[0][0] == start + len(chunk) - len(chunk.lstrip())
                 and _ENUMERATOR.fullmatch(text, *out[0])
-            ):
+            ) or (out and _broken_decimal(text, out[-1][1], start + a)):
                 out[-1] = (out[-1][0], start + b)
             else:
                 out.append((start + a, start + b))
@@ -251,7 +251,25 @@ def split_sentences(text: str, start: int, end: int, language: str = "en") -> li
 
 
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z])[.)]")
-# A "sentence" this long is text without full stops (a transcript, a list run together, scraped junk), never one a
+# A decimal number broken by a space after its point ("1. 3 billion", "98. 7 per cent"): detokenized corpora and
+# text copied from PDFs write them so, and Punkt ends a sentence there, leaving "... to surge to 31." and
+# "8 million sufferers." Written news does not open a sentence with a small numeral and a lower-case word, so a
+# short number, its period, one space and one or two digits before "%" or a lower-case word are one number.
+BROKEN_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{1,2}(?:%| [a-z]))")
+
+
+def _broken_decimal(text: str, end: int, start: int) -> bool:
+    """Do the sentence ending at ``end`` and the next, starting at ``start``, split one broken decimal number?"""
+    if start != end + 1 or text[end - 1] != "." or not text[start].isdigit():
+        return False
+    for pos in range(max(end - 4, 0), end - 1):
+        m = BROKEN_DECIMAL.match(text, pos)
+        if m is not None and m.end() == start:
+            return True
+    return False
+
+
+# A "sentence"" this long is text without full stops (a transcript, a list run together, scraped junk), never one a
 # brief could take whole: it is cut into pieces of at most RUN_ON_PIECE words, at a comma or semicolon when one is
 # in the second half of the piece. News sentences stay far below (the longest in SummEval, BBC and QAGS: 355 words).
 RUN_ON = 400
