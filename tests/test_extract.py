@@ -287,8 +287,11 @@ def test_ascii_shortcuts_agree_with_the_general_patterns(seed_text, wikinews):
             )
     for text in texts:  # the furniture patterns' key words looked for once in the whole text
         needles = segment.furniture_needles(text)
-        for s in segment.build(segment.normalize(text)).sentences:
+        doc = segment.build(segment.normalize(text))
+        for s in doc.sentences:
             assert segment.furniture(s.text, needles) == segment.furniture(s.text)
+        # ... and the words of every sentence from the whole text blanked once
+        assert extract.sentence_words(doc) == [extract.content_words(s.text) for s in doc.sentences]
     # Words by blanking and splitting: every string of letters, hyphens, apostrophes and spaces up to 7 long.
     for n in range(8):
         for chars in itertools.product("a-' ", repeat=n):

@@ -30,7 +30,7 @@ from . import dedup
 from .collection import Skipped
 from .document import Document
 from .errors import DatelineError, UsageError
-from .extract import content_words
+from .extract import sentence_words
 from .ingest import parse_date
 from .segment import dateline_prefix, furniture
 
@@ -255,8 +255,7 @@ class _Collector:
         while key in self.articles:
             key += "+"
         self.volume[published] += 1
-        lang = doc.language
-        tokens = [content_words(s.text, lang) for s in doc.sentences]
+        tokens = sentence_words(doc)
         # A copy or rewrite of an earlier article is linked to it, so that the sentences of either cite both; it is
         # still read and counted: how widely a date was reported, and which sentences several outlets ran, is the
         # signal that ranks dates and sentences (dropping copies from the counts costs ~0.01 ROUGE-1 on T17).
@@ -268,7 +267,7 @@ class _Collector:
         self.published[published] += 1
         starts = [s.start for s in doc.sentences]
         days_of: dict[int, set[Date]] = defaultdict(set)
-        for t in tag(doc.text, reference=published, language=lang):
+        for t in tag(doc.text, reference=published, language=doc.language):
             day = t.day
             if day is not None and self._in_range(day):
                 days_of[bisect.bisect_right(starts, t.start) - 1].add(day)
