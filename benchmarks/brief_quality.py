@@ -90,6 +90,11 @@ def timeline_dev(data: Path) -> list[dict]:
     return out
 
 
+def dev_sets(data: Path, limit: int | None = None) -> dict[str, list[dict]]:
+    """The lede's two development sets (first ``limit`` articles of each), by name."""
+    return {"QAGS CNN/DM": qags_dev(data)[:limit], "Timeline17": timeline_dev(data)[:limit]}
+
+
 def _sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in segment.split_sentences(text, 0, len(text), "en")]
 

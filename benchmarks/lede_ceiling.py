@@ -117,11 +117,8 @@ def main() -> None:
     p = _common.parser(__doc__.split("\n\n")[0])
     p.add_argument("--limit", type=int, default=None, help="first N articles of each set (for development)")
     args = p.parse_args()
-    sets = {
-        "QAGS CNN/DM (dev)": brief_quality.qags_dev(args.data)[: args.limit],
-        "Timeline17 (dev)": brief_quality.timeline_dev(args.data)[: args.limit],
-        "SummEval": brief_quality.summeval(args.data)[: args.limit],
-    }
+    sets = {f"{name} (dev)": items for name, items in brief_quality.dev_sets(args.data, args.limit).items()}
+    sets["SummEval"] = brief_quality.summeval(args.data)[: args.limit]
     results = {}
     for name, items in sets.items():
         results[name] = gaps(items)

@@ -51,10 +51,7 @@ def main() -> None:
     p = _common.parser(__doc__.split("\n\n")[0])
     p.add_argument("--limit", type=int, default=None, help="first N articles of each set (for development)")
     args = p.parse_args()
-    sets = {
-        "QAGS CNN/DM": brief_quality.qags_dev(args.data)[: args.limit],
-        "Timeline17": brief_quality.timeline_dev(args.data)[: args.limit],
-    }
+    sets = brief_quality.dev_sets(args.data, args.limit)
     lead = {
         name: brief_quality.score(items, brief_quality.lead)[0].mean(axis=0) for name, items in sets.items()
     }
