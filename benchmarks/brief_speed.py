@@ -119,7 +119,8 @@ def timings(items: list[dict]) -> dict:
     """Per-article seconds of every method, twice: in blocks of ``BLOCK`` articles (each method runs a block's
     articles in a row, as in a batch, then the next method runs the same block; the order of the methods rotates
     from block to block), and interleaved (each method on one article, then the next article). Both spread a slow
-    spell of this shared machine over all methods; interleaving also leaves every method's caches cold."""
+    spell of this shared machine over all methods; interleaving also leaves every method's caches cold. The HTML
+    pair (``HTML_PAIR``) is timed the same way, apart."""
     _common.pin_one_core()
     runs = {m: runner(m) for m in (*METHODS, LEXRANK_HTML)}
     for run in runs.values():
