@@ -6,7 +6,7 @@ import re
 import pytest
 
 import dateline
-from dateline import errors
+from dateline import errors, render
 
 
 def test_seed_brief_with_date(seed_text):
@@ -133,6 +133,21 @@ def test_markdown_and_html(seed_text):
     assert "*2023-11-30*" in md and result.sentences[0].text in md
     page = result.render("html")
     assert page.startswith("<!doctype html>") and "<mark>" in page
+
+
+def test_markdown_renders_the_article_text_as_it_is():
+    """Article text that looks like Markdown or HTML is escaped: pasted into a newsletter it reads as written."""
+    text = (
+        "*Shares* of the firm rose 4 percent on Monday, the exchange said, after a profit warning. "
+        "The company's statement ended with <b>Investor relations</b> and a [link](http://x.example).\n\n"
+        "#Earnings trended on social media on Monday. Profits fell in every region, the report said."
+    )
+    md = dateline.brief(text, date="2024-01-08", ratio=1.0).render("markdown")
+    assert r"\*Shares\*" in md and r"\<b\>Investor relations\</b\>" in md and r"\[link\](http" in md
+    assert "\n\\#Earnings trended" in md  # not a heading
+    assert "<b>" not in md and "*Shares*" not in md
+    # A paragraph opening like a list item stays a paragraph.
+    assert render.md_escape("1. Profits fell") == r"1\. Profits fell" and render.md_escape("- so") == r"\- so"
 
 
 def test_library_prints_nothing(seed_text, capsys):

@@ -94,6 +94,8 @@ def test_page_furniture_never_enters_the_brief(seed_text):
         ("(Repeats to more subscribers without changes) ", ""),
         ("(Adds analyst quote) LONDON (Reuters) - ", ""),
         ("(Repeats with no changes) By the Reuters Wire Staff ", ""),
+        ("LONDON, Jan 9 (Reuters) - ", ""),  # the wires' dateline with its day
+        ("PARIS, March 3 (AFP) — ", ""),
         (
             "By Jane Roe for The Daily Planet ",
             "By Jane Roe for The Daily Planet ",
@@ -121,6 +123,79 @@ def test_site_notices_are_furniture():
     assert segment.furniture("Media playback is not supported on this device.") == "site notice"
     assert segment.furniture("Please enable JavaScript to view the comments.") == "site notice"
     assert segment.furniture("Thousands of volunteers signed up to help clear the streets on Sunday.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("(Repeats story first published on Monday; no changes to text)", "service note"),
+        ("(Corrects spelling of name in paragraph 2)", "service note"),
+        ("Photograph: Ellen Park/Daily Gazette", "photo credit"),
+        ("(John Smith/AP)", "photo credit"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "site notice"),
+        ("For more information, contact press@example.org or call +44 20 7250 1122.", "contact"),
+        ("Readers can email the desk at tips@example.org with questions.", "contact"),
+        ("(Updates talks, adds the minister's comment) could be a sentence opening", None),
+        ("She wrote to the council at info@example.org last week, the records show.", None),
+        ("The photograph was taken in 1944, the museum said.", None),
+    ],
+)
+def test_wire_notes_credits_and_contact_lines_are_furniture(line, reason):
+    assert segment.furniture(line) == reason
+
+
+def test_a_caption_paragraph_ending_with_its_credit_never_enters_the_brief(seed_text):
+    """Pages keep a photo's caption as a paragraph of its own, the credit last: the caption is no reporting."""
+    paras = segment.normalize(seed_text).split("\n")
+    caption = "A US Navy destroyer patrols the Red Sea on Tuesday. Photograph: Jane Roe/Reuters"
+    credit = "US troops at a base in eastern Syria. (John Smith/AP)"
+    doc = segment.build("\n\n".join([paras[0], caption, *paras[1:4], credit, *paras[4:]]), language="en")
+    for budget in ({}, {"sentences": 1}, {"sentences": 3}, {"ratio": 1.0}):
+        joined = " ".join(texts(doc, extract.select(doc, **budget)))
+        assert "Red Sea on Tuesday" not in joined and "Jane Roe" not in joined and "John Smith" not in joined
+    assert "Neither Washington" in joined  # the rest of the article is all there at ratio 1
+
+
+def test_a_text_pasted_twice_gives_each_sentence_once(seed_text):
+    body = segment.normalize(seed_text)
+    doc = segment.build(body + "\n\n" + body, language="en")
+    for budget in ({}, {"ratio": 0.9}, {"sentences": 12}):
+        chosen = texts(doc, extract.select(doc, **budget))
+        assert len(chosen) == len(set(chosen))
+
+
+def test_a_french_opening_guillemet_opens_the_next_sentence():
+    text = (
+        "Les clients réguliers étaient déçus, a déclaré le propriétaire. « C'est la fin d'une époque », "
+        "a-t-il ajouté. La vente a été conclue en mars."
+    )
+    spans = [text[a:b] for a, b in segment.split_sentences(text, 0, len(text), "fr")]
+    assert spans == [
+        "Les clients réguliers étaient déçus, a déclaré le propriétaire.",
+        "« C'est la fin d'une époque », a-t-il ajouté.",
+        "La vente a été conclue en mars.",
+    ]
+
+
+def test_a_quotation_comes_with_the_next_sentence_that_names_its_speaker():
+    # Written for this test: the speaker is named without an attribution verb.
+    text = (
+        "The European Central Bank raised its main interest rate by half a point on Thursday to 3 percent, its "
+        "fifth increase since July.\n\n"
+        '"Inflation remains far too high, so we will stay the course." That was the message from ECB President '
+        "Christine Lagarde at a news conference in Frankfurt.\n\n"
+        "Markets had expected the move. Stocks in Frankfurt and Paris rose after the announcement.\n\n"
+        "Economists expect another rise in March. Some warned of a recession later this year."
+    )
+    doc = segment.build(text, language="en")
+    quoted = extract._in_quote(doc)
+    assert quoted[1] and extract._speaker_neighbour(doc, 1, quoted) == 2
+    for n in range(1, 7):
+        chosen = {u.sentence.index for u in extract.select(doc, sentences=n)}
+        assert 1 not in chosen or 2 in chosen
+    # A quotation followed by a sentence that names no one stays a quotation on its own.
+    plain = segment.build('"We will stay the course." That was the end of it.', language="en")
+    assert extract._speaker_neighbour(plain, 0, extract._in_quote(plain)) is None
 
 
 def test_wikinews_briefs_skip_headline_and_dateline(wikinews):

@@ -67,6 +67,19 @@ def test_metadata_the_text_agrees_with_is_kept(seed_text):
     assert (p.source, p.value) == ("metadata", date(2023, 11, 30))
 
 
+def test_an_update_stamp_at_the_top_bounds_the_date_and_keeps_the_metadata(seed_text):
+    """ "Updated December 2, 2023" under a headline is when the story last changed: the publication came before."""
+    doc = ingest.from_text("Updated December 2, 2023\n\n" + seed_text, language="en")
+    p = from_text(doc, parse_around("2023"))
+    assert p.value == date(2023, 11, 30) and p.latest <= date(2023, 12, 2)
+    doc.date_clues = [DateClue(date(2023, 11, 30), "metadata", "meta article:published_time")]
+    p = resolve(doc)
+    assert (p.source, p.value) == ("metadata", date(2023, 11, 30))
+    # Without the word "Updated" the same line is the article's own date.
+    stamped = ingest.from_text("December 2, 2023\n\n" + seed_text, language="en")
+    assert from_text(stamped).value == date(2023, 12, 2)
+
+
 def test_wikinews_dateline_is_read_and_stripped_text_is_bounded(wikinews):
     """With the dateline the text states the day; without it, the answer never claims a day it cannot support."""
     row = next(r for r in wikinews if r["doc_id"] == "100911")

@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import errors
-from .errors import DatelineError
+from .errors import DatelineError, DateUnknown, NoArticleText
 
 FORMATS = ["text", "json", "markdown"]
 
@@ -73,7 +73,7 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(short_help="A dated brief of one article.")
 @click.argument("source")
 @click.option(
     "--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text)."
@@ -84,10 +84,17 @@ def cli() -> None:
 @click.option(
     "--require-date", is_flag=True, help="Fail (exit 9) when no publication date can be established."
 )
-@click.option("--sentences", type=int, metavar="N", help="Length: N sentences.")
+@click.option(
+    "--sentences", type=int, metavar="N",
+    help="Length: N sentences. [default: about a third of the article's words, at most about 600]",
+)  # fmt: skip
 @click.option("--words", type=int, metavar="N", help="Length: about N words.")
 @click.option("--ratio", type=float, metavar="R", help="Length: about R (0-1] of the article's words.")
-@click.option("--format", "fmt", type=click.Choice([*FORMATS, "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice([*FORMATS, "html"]), default="text", show_default=True,
+    help="text: the date line, then paragraphs; json: with each sentence's offsets and the date's evidence; "
+    "markdown: ready to paste; html: the brief beside the article, its sentences highlighted.",
+)  # fmt: skip
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @language_option
 @max_bytes_option
@@ -107,24 +114,28 @@ def brief(
 
     given = parse_date_option(date_)
     doc = load_source(source, language=language, max_bytes=max_bytes)
-    result = make_brief(
-        doc,
-        date=given,
-        around=around,
-        sentences=sentences,
-        words=words,
-        ratio=ratio,
-        require_date=require_date,
-    )
+    name = "stdin" if source == "-" else source
+    try:
+        result = make_brief(
+            doc,
+            date=given,
+            around=around,
+            sentences=sentences,
+            words=words,
+            ratio=ratio,
+            require_date=require_date,
+        )
+    except (NoArticleText, DateUnknown) as exc:
+        raise type(exc)(f"{name}: {exc}") from None
     if result.date is None:
         warn(
-            f"{'stdin' if source == '-' else source}: publication date unknown "
+            f"{name}: publication date unknown "
             f"({'; '.join(result.published.evidence)}); give --date YYYY-MM-DD"
         )
     emit(result.render(fmt), output)
 
 
-@cli.command("check")
+@cli.command("check", short_help="Which sentences of a summary its article supports.")
 @click.argument("article")
 @click.argument("summary")
 @click.option(
@@ -187,7 +198,7 @@ def check_command(article, summary, fmt, date_, output, language, max_bytes, emb
         raise SummaryUnsupported(result)
 
 
-@cli.command("dates")
+@cli.command("dates", short_help="Temporal expressions and the publication date.")
 @click.argument("source")
 @click.option(
     "--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides metadata and the text)."
@@ -224,7 +235,7 @@ def dates_command(source, date_, around, fmt, output, language, max_bytes) -> No
         emit(result.to_text(), output)
 
 
-@cli.command("timeline")
+@cli.command("timeline", short_help="A story's timeline from many articles.")
 @click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--dates", "n_dates", type=int, metavar="N", help="Number of dates [default: chosen from the input]."

@@ -320,14 +320,17 @@ def candidates(doc: Document) -> list[int]:
     """Sentences that may enter a brief: not page furniture, not a headline or heading. A text of headings alone
     (one line with no full stop) is its own content: then its lines with a word in them are."""
     needles = furniture_needles(doc.text)
-    found = [
-        i for i, s in enumerate(doc.sentences) if not furniture(s.text, needles) and not _heading(doc, s)
-    ]
+    reasons = [furniture(s.text, needles) for s in doc.sentences]
+    if "photo credit" in reasons:  # a short paragraph that ends with a photo's credit is its caption
+        for p in doc.paragraphs:
+            if reasons[p.last - 1] == "photo credit" and p.last - p.first <= 3:
+                reasons[p.first : p.last] = [r or "caption" for r in reasons[p.first : p.last]]
+    found = [i for i, s in enumerate(doc.sentences) if not reasons[i] and not _heading(doc, s)]
     if found:
         return found
     stop = stopwords(doc.language)
     return [i for i, s in enumerate(doc.sentences)
-            if not furniture(s.text, needles) and content_words(s.text, doc.language, stop)]  # fmt: skip
+            if not reasons[i] and content_words(s.text, doc.language, stop)]  # fmt: skip
 
 
 def sentence_features(doc: Document) -> tuple[list[int], np.ndarray]:
@@ -424,10 +427,16 @@ def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
     inside the same paragraph; looking back first when i continues a quotation opened before it."""
     para = doc.paragraphs[doc.sentences[i].paragraph]
     continues = not doc.sentences[i].text.lstrip().startswith(_QUOTE_OPEN)
-    for j in (i - 1, i + 1, i - 2, i + 2) if continues else (i + 1, i - 1, i + 2, i - 2):
+    order = (i - 1, i + 1, i - 2, i + 2) if continues else (i + 1, i - 1, i + 2, i - 2)
+    for j in order:
         near = abs(j - i) == 1 or para.first <= j < para.last
         if near and 0 <= j < len(quoted) and not quoted[j] and _attributed(doc.sentences[j].text):
             return j
+    # No attribution verb: a quotation opening a paragraph may be followed by a sentence that names who spoke it
+    # ('"..." That was the message from ECB President Christine Lagarde'): names, capitalized words after the first.
+    follows = i + 1 < para.last and not quoted[i + 1]
+    if not continues and i == para.first and follows and _capitalized(doc.sentences[i + 1].text) >= 2:
+        return i + 1
     return None
 
 
@@ -496,6 +505,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         if gain[best] == -math.inf:
             break
         open_scores[best] = gain[best] = -math.inf
+        if redundancy and closest[best] > 0.999:  # the same words again (a text pasted twice)
+            continue
         group = [best]
         for i in group:  # grows: a speaker sentence may itself say only "he said"
             if quoted[i] or _pronoun_speaker(doc.sentences[i].text):

@@ -131,6 +131,8 @@ def _year_hint(around: tuple[Date, Date] | None) -> int | None:
 
 # What follows the date of a dateline: the agency and a dash ("Aug 30, 2011 (Reuters) - ", "March 3, 2025 — ").
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:[-—–]{1,2}|:)\s")
+# "Updated October 7, 2022" at the top of a page: when the story last changed, so it was published on or before.
+_UPDATED = re.compile(r"\b(?:updated|modified|revised|edited)(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE)
 
 
 def from_text(
@@ -155,6 +157,8 @@ def from_text(
     b = _Bounds()  # the reference only dates yearless mentions: it bounds nothing ("around" is approximate)
     # 0. A dateline: a full date (with its year) stated in the opening lines, as wire and WikiNews stories do.
     head = _opening(doc if isinstance(doc, Document) else None, text)
+    # Where an update stamp's date starts: it bounds the publication from above and is no stated day after this.
+    updated: set[int] = set()
     for m in mentions:
         if m.start >= head:
             break
@@ -163,9 +167,14 @@ def from_text(
         # 6:02 am EDT"): only a date inside the sentence can be a future one.
         dateline = m.start < 30 or _DATELINE_END.match(text, m.end) is not None
         d = _day_of(m, None) if m.f.get("year") and (dateline or not m.future) else None
-        if d:
+        if d and _UPDATED.search(text, max(0, m.start - 30), m.start):
+            b.at_most(d, f"updated on a date stated at the top: '{_quote(text, m)}' ({d.isoformat()})")
+            updated.add(m.start)
+        elif d:
             why = f"date stated at the top of the article: '{_quote(text, m)}'"
             return PublicationDate(d, "text", [why], d, d)
+    if updated:
+        mentions = [m for m in mentions if m.start not in updated]
     # 1. Explicit past dates are lower bounds.
     wrap = _wrap_months(mentions) if hint else set()
     stated = stated_days(text, mentions, hint, wrap)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as _html
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,13 +41,31 @@ def brief_text(b: Brief) -> str:
     return "\n\n".join([date_line(b.date), *paras]) + "\n"
 
 
+# Markdown's inline marks (and raw HTML's "<"): backslash-escaped, article text renders as itself, never as emphasis,
+# a link or a tag ("*Shares*", "<script>"). A list marker or "#" opening a paragraph would make it a list or heading.
+_MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#"})
+_MD_BLOCK = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=])(?=\s|$)")
+
+
+def md_escape(text: str) -> str:
+    """``text`` as Markdown that renders as the text itself."""
+    return _MD_BLOCK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text.translate(_MD_INLINE))
+
+
+_URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in " ()<>"})
+
+
+def md_url(url: str) -> str:
+    """A URL safe inside a Markdown link's parentheses."""
+    return url.translate(_URL_UNSAFE)
+
+
 def brief_markdown(b: Brief) -> str:
     doc = b.document
-    title = doc.title or "Brief"
-    head = f"## {title}\n\n*{b.date or 'date unknown'}*"
+    head = f"## {md_escape(doc.title or 'Brief')}\n\n*{b.date or 'date unknown'}*"
     if doc.url:
-        head += f" · [source]({doc.url})"
-    paras = [" ".join(s.text for s in p) for p in b.paragraphs]
+        head += f" · [source]({md_url(doc.url)})"
+    paras = [md_escape(" ".join(s.text for s in p)) for p in b.paragraphs]
     return "\n\n".join([head, *paras]) + "\n"
 
 

@@ -246,8 +246,15 @@ def split_sentences(text: str, start: int, end: int, language: str = "en") -> li
             ) or (out and text[start + a].isdigit() and _broken_decimal(text, out[-1][1], start + a)):
                 out[-1] = (out[-1][0], start + b)
             else:
+                if out and text[out[-1][1] - 1] in _OPENING_QUOTES and text[out[-1][1] - 2].isspace():
+                    # Punkt gives a French opening « (after a space) to the sentence before: it opens the next.
+                    a = out[-1][1] - 1 - start
+                    out[-1] = (out[-1][0], len(text[: out[-1][1] - 1].rstrip()))
                 out.append((start + a, start + b))
     return out
+
+
+_OPENING_QUOTES = frozenset("«“„‹")
 
 
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z])[.)]")
@@ -315,15 +322,24 @@ _FURNITURE = [
     ("byline", (), re.compile(r"^\s*(PUBLISHED|UPDATED|Last updated|Published|Updated)\s*:?\s*(\.|\||\d)", re.I)),
     ("caption", (), re.compile(r"^\s*(photo|image|file photo|picture|video|watch|click here|scroll down|read more|related|advertisement|share this|follow us|sign up|subscribe)\b", re.I)),
     ("caption", ("(ap", "(reuters", "(afp", "(getty", "(epa", "photo:", "image:"), re.compile(r"\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?(/[^)]*)?\)\s*$|\b(Photo|Image):\s", re.I)),
+    # A photo credit: "Photograph: Ellen Park/Daily Gazette", "(John Smith/AP)", "Credit: ...". The paragraph it ends
+    # is the photo's caption (extract.candidates).
+    ("photo credit", ("photograph:", "credit:", "/ap)", "/reuters)", "/afp)", "/getty", "/epa)", "/bloomberg)"),
+     re.compile(r"\b(Photograph|Picture|Photo credit|Image credit|Credit)s?:\s|\([^()]{1,60}/(AP|Reuters|AFP|Getty Images?|EPA|Bloomberg)( Photo)?\)\s*$", re.I)),
+    # A wire service's note to editors, on its own line: "(Repeats story first published on Monday)".
+    ("service note", (), re.compile(r"^\s*(\(|-LRB-)\s*(Repeats|Refiles|Updates|Adds|Corrects|Recasts|Changes|Fixes)\b[^()]{0,160}(\)|-RRB-)\s*$")),
     ("dateline", (), re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}\s*(\((AP|Reuters|AFP|CNN|UPI)\))?\s*[-—–]+\s*$")),
     ("copyright", ("©", "(c)", "copyright", "all rights reserved"), re.compile(r"(©|\(c\)|copyright\b|all rights reserved)", re.I)),
     ("email", (), re.compile(r"^\S+@\S+\.\w+\s*$|^\s*(e-?mail|tel|phone|fax)\s*:", re.I)),
+    # How to reach the desk or the press office, not reporting: "For more information, contact press@... or call".
+    ("contact", ("for more information", "contact us", "@"),
+     re.compile(r"^\s*(for more information\b|contact us\b)|\b(contact|e-?mail|write to|reach)\b[^.]{0,40}\b\S+@\S+\.[a-z]{2,}", re.I)),
     ("link", (), re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.I)),
     # The site's own notices, which scraped pages carry between paragraphs ("By clicking ... you agree with the
     # Terms of Service", "To read all of our coverage in Arabic, click here", the BBC's "Media playback is not
     # supported on this device" where a video was).
-    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript"),
-     re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)"
+    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript", "our standards", "trust principles"),
+     re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)|our standards:|trust principles"
                 r"|your browser (does not|doesn't|does n't) support|(enable|turn on) javascript)\b", re.I)),
 ]  # fmt: skip
 
@@ -360,6 +376,7 @@ def furniture_needles(text: str) -> tuple[str, ...]:
 
 _DATELINE_PREFIX = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*,?\s*)?"
+    r"(?:(?<=,)\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s+)?"  # the wires' date: "LONDON, Jan 9 (Reuters) - "
     r"(?:\((?:AP|Reuters|AFP|CNN|UPI|dpa|Xinhua)\)|(?:[A-Z]{2,}[ ,]*){1,4})\s*[-—–]{1,2}\s*"
 )
 

@@ -164,12 +164,14 @@ class Timeline:
         return "\n".join(out) + "\n" if out else ""
 
     def to_markdown(self) -> str:
+        from .render import md_escape
+
         out = ["# Timeline", ""]
         for e in self.entries:
             out += [f"## {e.date.isoformat()}", ""]
             for s in e.sentences:
                 links = ", ".join(_md_link(self.articles.get(i), i) for i in s.sources)
-                out.append(f"- {' '.join(s.text.split())} ({links})")
+                out.append(f"- {md_escape(' '.join(s.text.split()))} ({links})")
             out.append("")
         return "\n".join(out)
 
@@ -458,8 +460,10 @@ def select(
 
 
 def _md_link(article: Article | None, key: str) -> str:
+    from .render import md_escape, md_url
+
     url = article.url if article else None
-    return f"[{key}]({url})" if url else f"`{key}`"
+    return f"[{md_escape(key)}]({md_url(url)})" if url else md_escape(key)
 
 
 CSS = """
