@@ -150,6 +150,17 @@ def test_markdown_renders_the_article_text_as_it_is():
     assert render.md_escape("1. Profits fell") == r"1\. Profits fell" and render.md_escape("- so") == r"\- so"
 
 
+def test_brief_takes_a_path_bytes_or_text_and_refuses_other_types(seed_text, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    expected = dateline.brief(seed_text, date="2023-11-30").to_text()
+    assert dateline.brief(path, date="2023-11-30").to_text() == expected
+    assert dateline.brief(path.read_bytes(), date="2023-11-30").to_text() == expected
+    for bad in (None, 123, ["a list"]):
+        with pytest.raises(errors.BadInput, match="expected article text"):
+            dateline.brief(bad)
+
+
 def test_library_prints_nothing(seed_text, capsys):
     dateline.brief(seed_text)
     captured = capsys.readouterr()

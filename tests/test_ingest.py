@@ -3,6 +3,7 @@
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -155,7 +156,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         status, headers, body = self.routes.get(self.path, (404, {}, b"not found"))
-        if status in ("trickle-headers", "trickle-body"):
+        if status in ("trickle-headers", "trickle-body", "trickle-unsized"):
             self._trickle(status, body)
             return
         if status == "slow":
@@ -173,16 +174,21 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _trickle(self, kind, body):
         # A byte every 0.3 s, for 3 s: every read gets something, so only a deadline on the whole fetch stops it.
+        # "trickle-unsized" sends a tenth of the body every 0.3 s and no Content-Length: the body ends when the
+        # connection closes, so a body cut by the deadline would read as whole.
+        step = max(1, len(body) // 10) if kind == "trickle-unsized" else 1
         try:
-            if kind == "trickle-body":
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-            else:
+            if kind == "trickle-headers":
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
-            for byte in body:
-                self.wfile.write(bytes([byte]))
+            else:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html" if body.startswith(b"<") else "text/plain")
+                if kind == "trickle-body":
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+            for start in range(0, len(body), step):
+                self.wfile.write(body[start : start + step])
+                self.wfile.flush()
                 time.sleep(0.3)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up, as it should
@@ -202,6 +208,8 @@ def server():
         "/slow.html": ("slow", {"Content-Type": "text/html"}, ARTICLE_HTML.encode()),
         "/trickle-body.txt": ("trickle-body", {}, b"Boeing wins."),
         "/trickle-headers.txt": ("trickle-headers", {}, b"a" * 10),
+        "/trickle-unsized.txt": ("trickle-unsized", {}, ARTICLE_TEXT.encode() * 2),
+        "/trickle-unsized.html": ("trickle-unsized", {}, ARTICLE_HTML.encode()),
     }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -342,9 +350,13 @@ def test_size_cap_holds_for_devices_fifos_and_stdin(tmp_path):
     assert proc.stderr.strip() == b"dateline: error: stdin: more than 1000 bytes, over the limit"
 
 
-@pytest.mark.parametrize("path", ["/trickle-body.txt", "/trickle-headers.txt"])
+@pytest.mark.parametrize(
+    "path", ["/trickle-body.txt", "/trickle-headers.txt", "/trickle-unsized.txt", "/trickle-unsized.html"]
+)
 def test_url_deadline_covers_the_whole_fetch(server, path):
-    # The server sends a byte every 0.3 s: no single read waits 1 s, the whole fetch would take 3 s.
+    # The server sends a byte (or a tenth of the body) every 0.3 s: no single read waits 1 s, the whole fetch would
+    # take 3 s. Without a Content-Length the cut body once came back as the article: a brief of its first lines,
+    # or "no article text" for the page.
     start = time.monotonic()
     with pytest.raises(errors.FetchError, match="took longer than 1 s"):
         ingest.load(server + path, timeout=1)
@@ -360,6 +372,28 @@ def test_url_schemes(server, tmp_path):
     # A local file whose name merely looks like a URL is still not found as a file.
     with pytest.raises(errors.InputNotFound, match="no such file"):
         ingest.load(tmp_path / "http:" / "story.txt")
+
+
+def test_malformed_urls_are_usage_errors():
+    # httpx's own message ("missing an 'http://' or 'https://' protocol") with exit 6 said the network failed.
+    for url, message in (
+        ("http://", "http://: malformed URL (no host)"),
+        ("https://:8080/story", "https://:8080/story: malformed URL (no host)"),
+        ("http://[::1", "http://[::1: malformed URL (Invalid port: ':1')"),
+        (
+            "http://example.org:99999/",
+            "http://example.org:99999/: malformed URL (port 99999 is out of range)",
+        ),
+        ("http://exa\nmple.org/", "'http://exa\\nmple.org/': malformed URL (Invalid non-printable"),
+    ):  # the last one's message stays one line
+        with pytest.raises(errors.UsageError) as info:
+            ingest.load(url)
+        assert str(info.value).startswith(message)
+    proc = subprocess.run(
+        [sys.executable, "-m", "dateline", "brief", "http://[::1"], capture_output=True, timeout=120
+    )
+    assert proc.returncode == errors.USAGE
+    assert proc.stderr.decode().strip() == "dateline: error: http://[::1: malformed URL (Invalid port: ':1')"
 
 
 def test_unopenable_paths_are_not_found_errors(tmp_path):
@@ -424,6 +458,30 @@ def test_dates_outside_the_supported_years(tmp_path):
     assert ingest.parse_date("9998-12-31") == date(9998, 12, 31)
 
 
+@pytest.mark.parametrize(
+    "bad", ["20230305", "2023-W10-1", "2023-W10", "2023-3-5", "2023-03-05T10:00", "+2023-03-05"]
+)
+def test_dates_are_yyyy_mm_dd_only(tmp_path, bad):
+    # Python 3.11's date.fromisoformat takes the basic (20230305) and week (2023-W10-1) forms: the README does not.
+    with pytest.raises(errors.UsageError, match=f"malformed --date '{re.escape(bad)}': expected YYYY-MM-DD"):
+        ingest.parse_date(bad, what="--date")
+    record_date = bad.replace("T10:00", "1")  # after the day a record may hold a time, but not another digit
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": ARTICLE_TEXT, "date": record_date}), encoding="utf-8")
+    with pytest.raises(
+        errors.BadInput, match=f"malformed 'date' '{re.escape(record_date)}': expected YYYY-MM-DD"
+    ):
+        ingest.load(path)
+
+
+def test_yyyy_mm_dd_dates_and_record_times():
+    assert ingest.parse_date(" 2023-03-05\n") == date(2023, 3, 5)
+    for value in ("2023-03-05", "2023-03-05T10:00:00Z", "2023-03-05 10:00"):
+        assert ingest._record_date(value, "a") == date(2023, 3, 5)
+    with pytest.raises(errors.UsageError, match="malformed"):
+        ingest.parse_date("2023-02-30")
+
+
 RUSSIAN = (
     "Правительство области в понедельник утвердило план ремонта дорог на следующий год. По словам губернатора, "
     "на работы выделят около двух миллиардов рублей. Больше всего средств получат районы на севере области, где "
@@ -470,6 +528,27 @@ def test_utf8_with_a_stray_byte_and_utf16_without_bom():
         assert ingest.decode(ARTICLE_TEXT.encode(encoding)) == ARTICLE_TEXT
     with pytest.raises(errors.BadInput, match="binary"):  # NULs on both sides of the byte pairs: not UTF-16
         ingest.decode(bytes(range(256)) * 8 + bytes(64))
+
+
+def test_utf8_with_one_dash_and_one_stray_byte_is_utf8():
+    # An English article whose one non-ASCII character is a dash, with one stray byte: it was read as cp1252,
+    # the dash as "â€”". As many valid multi-byte characters as stray bytes is UTF-8.
+    data = ARTICLE_TEXT.replace(" The mayor", " \u2014 The mayor").encode() + b" Caf\xe9 owners agreed."
+    assert (
+        ingest.decode(data)
+        == ARTICLE_TEXT.replace(" The mayor", " \u2014 The mayor") + " Caf\ufffd owners agreed."
+    )
+    two_strays = "Prices rose \u2014 a lot.".encode() + b" \xe9\xe8 " + ARTICLE_TEXT.encode()
+    assert ingest.decode(two_strays) == two_strays.decode("cp1252")  # more stray bytes than valid ones
+
+
+def test_cp1252_without_valid_utf8_sequences_stays_cp1252():
+    # High bytes but no valid multi-byte UTF-8 sequence: cp1252, however few the high bytes.
+    for text in (ARTICLE_TEXT + " Caf\u00e9 owners agreed.", "Prices rose \u2014 a lot. " + ARTICLE_TEXT):
+        assert ingest.decode(text.encode("cp1252")) == text
+    # A chance valid sequence ("ß“" is a valid UTF-8 pair) among many cp1252 accents does not make it UTF-8.
+    german = "Der Straßenbau „am Fluß“ kostet mehr, sagte der Bürgermeister am Dienstag in Köln. " * 3
+    assert ingest.decode(german.encode("cp1252")) == german
 
 
 def _dateline_stdin(data: bytes, *args: str) -> subprocess.CompletedProcess:

@@ -97,13 +97,14 @@ def brief(
     language: str | None = None,
     require_date: bool = False,
 ) -> Brief:
-    """A dated brief of ``source``: article text (plain or HTML, detected) or a Document from ``dateline.load``.
+    """A dated brief of ``source``: article text (plain or HTML, detected), its bytes, a path, or a Document from
+    ``dateline.load``.
 
     ``around`` (a year, month or day: "2023", "2023-11") is a reference for texts that state no year.
     """
     given = ingest.parse_date(date)
     reference = pubdate.parse_around(around)
-    doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
+    doc = ingest.document(source, language=language)
     published = pubdate.resolve(doc, date=given, around=reference)
     if require_date and published.value is None:
         raise DateUnknown(

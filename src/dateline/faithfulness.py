@@ -499,12 +499,7 @@ def check(
     """
     if isinstance(date, str):
         date = ingest.parse_date(date)
-    if isinstance(article, Document):
-        doc = article
-    elif isinstance(article, str):
-        doc = ingest.from_text(article, name="article", language=language)
-    else:
-        raise BadInput(f"article: expected text, HTML or a Document, got {type(article).__name__}")
+    doc = ingest.document(article, name="article", language=language)
     if not doc.sentences:
         raise BadInput("article: no sentences to check against")
     summary_date, paras = parse_summary(summary)

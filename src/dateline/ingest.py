@@ -76,9 +76,10 @@ def decode(data: bytes, *, name: str = "input") -> str:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())  # a U+FFFD already in the input is no bad byte
     good = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
-    # Valid multi-byte sequences almost never occur by chance in a legacy code page: ten of them for every bad byte
-    # is UTF-8 with a stray byte (a bad copy and paste, a truncated character), not cp1252.
-    if good >= 10 * bad:
+    # Valid multi-byte sequences almost never occur by chance in a legacy code page, where nearly every high byte is
+    # a bad one: as many valid characters as bad bytes is UTF-8 with a few stray bytes (a bad copy and paste, a
+    # truncated character), even in an English article whose one dash is its only non-ASCII character.
+    if good and good >= bad:
         return text
     return _legacy(data, name)
 
@@ -200,6 +201,18 @@ def _check_text(text: str, name: str) -> None:
 # ("tomorrow", "next year"): 9999-12-31 has no tomorrow, 0001 no four-digit year. No news is dated outside these.
 MIN_YEAR, MAX_YEAR = 1000, 9998
 
+# YYYY-MM-DD and nothing else: Python 3.11's date.fromisoformat also takes 20230305 and 2023-W10-1. ASCII digits
+# only (\d takes any script's). Not followed by a digit: "2023-11-301" is no day followed by a time.
+_YYYY_MM_DD = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+
+
+def _iso_day(value: str, *, whole: bool) -> Date:
+    """The YYYY-MM-DD that is the whole of ``value`` (or, with ``whole=False``, opens it); ValueError if none."""
+    match = (_YYYY_MM_DD.fullmatch if whole else _YYYY_MM_DD.match)(value)
+    if not match:
+        raise ValueError(value)
+    return Date(*map(int, match.groups()))  # ValueError for a day no calendar has (2023-02-30)
+
 
 def parse_date(value: str | Date | None, *, what: str = "date") -> Date | None:
     """A strict YYYY-MM-DD, as users give it to --date (a date passes through, None stays None), with a year from
@@ -210,7 +223,7 @@ def parse_date(value: str | Date | None, *, what: str = "date") -> Date | None:
         parsed = value
     else:
         try:
-            parsed = Date.fromisoformat(value.strip())
+            parsed = _iso_day(value.strip(), whole=True)
         except (ValueError, AttributeError):
             raise UsageError(f"malformed {what} '{value}': expected YYYY-MM-DD") from None
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
@@ -333,6 +346,20 @@ def from_text(
     return segment.build(text, language=lang, url=url, **fields)
 
 
+def document(source: object, *, name: str = "text", language: str | None = None) -> Document:
+    """What the API's functions take as an article -> Document: text or HTML (``str``), the bytes of a file (decoded
+    as ``load`` decodes files), a path (``load``) or a Document as it is."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, str):
+        return from_text(source, name=name, language=language)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return from_text(decode(bytes(source), name=name), name=name, language=language)
+    if isinstance(source, os.PathLike):
+        return load(source, language=language)
+    raise BadInput(f"expected article text (str or bytes), a path or a Document, not {type(source).__name__}")
+
+
 _JSON_TYPES = {dict: "an object", list: "an array", bool: "true/false", int: "a number", float: "a number",
                str: "a string", type(None): "null"}  # fmt: skip
 
@@ -385,7 +412,7 @@ def _record_date(value: object, name: str) -> Date | None:
         raise BadInput(f"{name}: field 'date' must be a string YYYY-MM-DD, not {_json_type(value)}")
     else:
         try:
-            parsed = Date.fromisoformat(value.strip()[:10])
+            parsed = _iso_day(value.strip(), whole=False)
         except ValueError:
             raise BadInput(f"{name}: malformed 'date' {value!r}: expected YYYY-MM-DD") from None
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
@@ -442,9 +469,12 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOU
     body) -> (body, final url, content type)."""
     import httpx
 
+    _check_url(url)
+    deadline = _Deadline(timeout)
+    took_too_long = f"{url}: timed out (the fetch took longer than {timeout:g} s)"
     try:
         with (
-            _Deadline(timeout) as deadline,
+            deadline,
             httpx.Client(
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
@@ -463,6 +493,10 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOU
                 body += chunk
                 if len(body) > max_bytes:
                     raise InputTooLarge(f"{url}: more than {max_bytes} bytes, over the limit")
+            # A body without a length ends when the connection closes, and the deadline's shutdown closes it: the
+            # read ends as if the body were whole. A cut body is a timeout, never a shorter article.
+            if deadline.expired:
+                raise FetchError(took_too_long)
             return bytes(body), str(response.url), response.headers.get("content-type", "")
     except httpx.HTTPError as exc:
         if isinstance(exc, httpx.TooManyRedirects):
@@ -470,10 +504,27 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = FETCH_TIMEOU
         if isinstance(exc, httpx.TimeoutException):
             raise FetchError(f"{url}: timed out after {timeout:g} s") from None
         if deadline.expired:  # whatever broke, it broke because the deadline shut the connection
-            raise FetchError(f"{url}: timed out (the fetch took longer than {timeout:g} s)") from None
+            raise FetchError(took_too_long) from None
         raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {exc or 'unreachable'})") from None
-    except httpx.InvalidURL as exc:
+    except httpx.InvalidURL as exc:  # a redirect's Location: the server's fault, not the user's
         raise FetchError(f"{url}: invalid URL ({exc})") from None
+
+
+def _check_url(url: str) -> None:
+    """A URL the user gave that cannot be fetched whatever the network does is a usage error, before any request:
+    one httpx cannot parse ("http://[::1"), one with no host ("http://"), a port out of range."""
+    import httpx
+
+    shown = url if url.isprintable() else ascii(url)  # a newline in the URL would break the one-line message
+    try:
+        parsed = httpx.URL(url)
+        port = parsed.port
+    except httpx.InvalidURL as exc:
+        raise UsageError(f"{shown}: malformed URL ({exc})") from None
+    if not parsed.host:
+        raise UsageError(f"{shown}: malformed URL (no host)")
+    if port is not None and not 0 < port < 65536:
+        raise UsageError(f"{shown}: malformed URL (port {port} is out of range)")
 
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]+)://", re.I)  # two letters at least: "C://" is a Windows drive

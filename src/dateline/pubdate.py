@@ -531,7 +531,7 @@ def dates(
     """Every temporal expression of ``source`` (text, HTML or a Document) and its publication date."""
     from . import ingest
 
-    doc = source if isinstance(source, Document) else ingest.from_text(source, language=language)
+    doc = ingest.document(source, language=language)
     given = ingest.parse_date(date, what="--date")
     ref = parse_around(around)
     published = resolve(doc, date=given, around=ref)
