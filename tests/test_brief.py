@@ -146,8 +146,11 @@ def test_markdown_renders_the_article_text_as_it_is():
     assert r"\*Shares\*" in md and r"\<b\>Investor relations\</b\>" in md and r"\[link\](http" in md
     assert "\n\\#Earnings trended" in md  # not a heading
     assert "<b>" not in md and "*Shares*" not in md
-    # A paragraph opening like a list item stays a paragraph.
+    # A paragraph opening like a list item stays a paragraph; a hard-wrapped line break goes; "&lt;" stays text.
     assert render.md_escape("1. Profits fell") == r"1\. Profits fell" and render.md_escape("- so") == r"\- so"
+    assert render.md_escape("a rise of\n+ 5 percent") == "a rise of + 5 percent"
+    assert render.md_escape("AT&T wrote &lt;b&gt;") == r"AT&T wrote \&lt;b\&gt;"
+    assert render.md_url("https://x.example/a (1)") == "https://x.example/a%20%281%29"
 
 
 def test_brief_takes_a_path_bytes_or_text_and_refuses_other_types(seed_text, tmp_path):

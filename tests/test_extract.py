@@ -96,6 +96,8 @@ def test_page_furniture_never_enters_the_brief(seed_text):
         ("(Repeats with no changes) By the Reuters Wire Staff ", ""),
         ("LONDON, Jan 9 (Reuters) - ", ""),  # the wires' dateline with its day
         ("PARIS, March 3 (AFP) — ", ""),
+        ("NEW YORK, Aug 30, 2011 (Reuters) - ", ""),
+        ("LONDON, 9 Jan (Reuters) - ", ""),
         (
             "By Jane Roe for The Daily Planet ",
             "By Jane Roe for The Daily Planet ",
@@ -135,9 +137,16 @@ def test_site_notices_are_furniture():
         ("Our Standards: The Thomson Reuters Trust Principles.", "site notice"),
         ("For more information, contact press@example.org or call +44 20 7250 1122.", "contact"),
         ("Readers can email the desk at tips@example.org with questions.", "contact"),
+        ("(Jane Roe/AFP via Getty Images)", "photo credit"),
+        ("(AP Photo/Jane Roe)", "photo credit"),
+        ("Photo credit: Jane Roe", "photo credit"),
         ("(Updates talks, adds the minister's comment) could be a sentence opening", None),
         ("She wrote to the council at info@example.org last week, the records show.", None),
+        ("The hacker sent an email from ceo@example.com to all staff, prosecutors said.", None),
+        ("For more information on the vaccine, the ministry opened a hotline, officials said.", None),
+        ("The Trust Principles of the agency were drafted in 1941, historians say.", None),
         ("The photograph was taken in 1944, the museum said.", None),
+        ("Child tax credit: up to $3,600 per child, the bill says.", None),
     ],
 )
 def test_wire_notes_credits_and_contact_lines_are_furniture(line, reason):
@@ -154,14 +163,28 @@ def test_a_caption_paragraph_ending_with_its_credit_never_enters_the_brief(seed_
         joined = " ".join(texts(doc, extract.select(doc, **budget)))
         assert "Red Sea on Tuesday" not in joined and "Jane Roe" not in joined and "John Smith" not in joined
     assert "Neither Washington" in joined  # the rest of the article is all there at ratio 1
+    # A short text that is all one paragraph ending with a credit is still the article.
+    short = segment.build(paras[0] + " Photograph: Jane Roe/Reuters", language="en")
+    assert texts(short, extract.select(short, sentences=1)) == [paras[0].strip()]
 
 
 def test_a_text_pasted_twice_gives_each_sentence_once(seed_text):
     body = segment.normalize(seed_text)
     doc = segment.build(body + "\n\n" + body, language="en")
-    for budget in ({}, {"ratio": 0.9}, {"sentences": 12}):
+    for budget in ({}, {"ratio": 0.9}, {"sentences": 12}, {"sentences": 3}):
         chosen = texts(doc, extract.select(doc, **budget))
         assert len(chosen) == len(set(chosen))
+    two = segment.build("The council met on Monday. It approved the budget.\n\n" * 2, language="en")
+    assert texts(two, extract.select(two, sentences=3)) == [
+        "The council met on Monday.",
+        "It approved the budget.",
+    ]
+    # Sentences with the same content words but other numbers or a "not" are different sentences.
+    differ = segment.build(
+        "Sales rose 5 percent in 2022, the company said. Sales rose 7 percent in 2023, the company said.",
+        language="en",
+    )
+    assert len(extract.select(differ, ratio=1.0)) == 2
 
 
 def test_a_french_opening_guillemet_opens_the_next_sentence():
@@ -193,9 +216,14 @@ def test_a_quotation_comes_with_the_next_sentence_that_names_its_speaker():
     for n in range(1, 7):
         chosen = {u.sentence.index for u in extract.select(doc, sentences=n)}
         assert 1 not in chosen or 2 in chosen
-    # A quotation followed by a sentence that names no one stays a quotation on its own.
-    plain = segment.build('"We will stay the course." That was the end of it.', language="en")
-    assert extract._speaker_neighbour(plain, 0, extract._in_quote(plain)) is None
+    # A quotation followed by a sentence that names no one, or by furniture, stays a quotation on its own.
+    for after in (
+        "That was the end of it.",
+        "The bank raised rates in March and April in Frankfurt.",
+        "Reporting by Jane Roe in Frankfurt; Editing by John Smith.",
+    ):
+        plain = segment.build(f'"We will stay the course." {after}', language="en")
+        assert extract._speaker_neighbour(plain, 0, extract._in_quote(plain)) is None, after
 
 
 def test_wikinews_briefs_skip_headline_and_dateline(wikinews):

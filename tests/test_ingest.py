@@ -549,6 +549,9 @@ def test_cp1252_without_valid_utf8_sequences_stays_cp1252():
     # A chance valid sequence ("ß“" is a valid UTF-8 pair) among many cp1252 accents does not make it UTF-8.
     german = "Der Straßenbau „am Fluß“ kostet mehr, sagte der Bürgermeister am Dienstag in Köln. " * 3
     assert ingest.decode(german.encode("cp1252")) == german
+    # A capital before a closing quote ("É”") is a valid two-byte UTF-8 sequence, with one stray byte ("“").
+    cafe = "The old sign above the door read “CAFÉ” when the family bought it. " + ARTICLE_TEXT
+    assert ingest.decode(cafe.encode("cp1252")) == cafe
 
 
 def _dateline_stdin(data: bytes, *args: str) -> subprocess.CompletedProcess:

@@ -75,9 +75,12 @@ def test_an_update_stamp_at_the_top_bounds_the_date_and_keeps_the_metadata(seed_
     doc.date_clues = [DateClue(date(2023, 11, 30), "metadata", "meta article:published_time")]
     p = resolve(doc)
     assert (p.source, p.value) == ("metadata", date(2023, 11, 30))
-    # Without the word "Updated" the same line is the article's own date.
+    # Without the word "Updated" the same line is the article's own date; and a revision the story reports is no
+    # stamp.
     stamped = ingest.from_text("December 2, 2023\n\n" + seed_text, language="en")
     assert from_text(stamped).value == date(2023, 12, 2)
+    reported = "GDP figures updated on December 2, 2023 showed growth. " + seed_text
+    assert from_text(ingest.from_text(reported, language="en")).value == date(2023, 12, 2)
 
 
 def test_wikinews_dateline_is_read_and_stripped_text_is_bounded(wikinews):

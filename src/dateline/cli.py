@@ -84,10 +84,7 @@ def cli() -> None:
 @click.option(
     "--require-date", is_flag=True, help="Fail (exit 9) when no publication date can be established."
 )
-@click.option(
-    "--sentences", type=int, metavar="N",
-    help="Length: N sentences. [default: about a third of the article's words, at most about 600]",
-)  # fmt: skip
+@click.option("--sentences", type=int, metavar="N", help="Length: N sentences.")
 @click.option("--words", type=int, metavar="N", help="Length: about N words.")
 @click.option("--ratio", type=float, metavar="R", help="Length: about R (0-1] of the article's words.")
 @click.option(
@@ -102,6 +99,8 @@ def brief(
     source, date_, around, require_date, sentences, words, ratio, fmt, output, language, max_bytes
 ) -> None:
     """A dated brief of one article: SOURCE is a path (.txt, .html, .json), an http(s) URL or - for stdin.
+
+    Without a length option the brief is about a third of the article's words (at most about 600).
 
     \b
     Examples:

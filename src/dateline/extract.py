@@ -321,11 +321,15 @@ def candidates(doc: Document) -> list[int]:
     (one line with no full stop) is its own content: then its lines with a word in them are."""
     needles = furniture_needles(doc.text)
     reasons = [furniture(s.text, needles) for s in doc.sentences]
-    if "photo credit" in reasons:  # a short paragraph that ends with a photo's credit is its caption
-        for p in doc.paragraphs:
-            if reasons[p.last - 1] == "photo credit" and p.last - p.first <= 3:
-                reasons[p.first : p.last] = [r or "caption" for r in reasons[p.first : p.last]]
     found = [i for i, s in enumerate(doc.sentences) if not reasons[i] and not _heading(doc, s)]
+    if "photo credit" in reasons:  # a short paragraph that ends with a photo's credit is its caption ...
+        caption = {
+            i
+            for p in doc.paragraphs
+            if reasons[p.last - 1] == "photo credit" and p.last - p.first <= 3
+            for i in range(p.first, p.last)
+        }
+        found = [i for i in found if i not in caption] or found  # ... unless it is all the text there is
     if found:
         return found
     stop = stopwords(doc.language)
@@ -433,11 +437,17 @@ def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
         if near and 0 <= j < len(quoted) and not quoted[j] and _attributed(doc.sentences[j].text):
             return j
     # No attribution verb: a quotation opening a paragraph may be followed by a sentence that names who spoke it
-    # ('"..." That was the message from ECB President Christine Lagarde'): names, capitalized words after the first.
-    follows = i + 1 < para.last and not quoted[i + 1]
-    if not continues and i == para.first and follows and _capitalized(doc.sentences[i + 1].text) >= 2:
-        return i + 1
-    return None
+    # ('"..." That was the message from ECB President Christine Lagarde'): a name, two capitalized words in a row
+    # after the first word, in a sentence that is reporting, not furniture ("Reporting by Jane Roe").
+    if continues or i != para.first or i + 1 >= para.last or quoted[i + 1]:
+        return None
+    text = doc.sentences[i + 1].text
+    return i + 1 if _NAME.search(text) and not furniture(text) else None
+
+
+_NAME = re.compile(
+    r"\s[A-Z][\w'’-]*[a-z][\w'’-]*\s+[A-Z][\w'’-]*[a-z]"
+)  # "Christine Lagarde", not "US" or "I"
 
 
 def _antecedent(i: int, scores: np.ndarray) -> int | None:
@@ -489,6 +499,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         ranked = np.flatnonzero(np.isfinite(scores))
         scores[ranked[max(LEDE_WINDOW, math.ceil(2 * wanted)) :]] = -math.inf
     chosen: list[int] = []
+    taken: set[str] = set()  # the chosen sentences' words (white space unified)
     used = 0.0
 
     def cost(i: int) -> int:
@@ -505,7 +516,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         if gain[best] == -math.inf:
             break
         open_scores[best] = gain[best] = -math.inf
-        if redundancy and closest[best] > 0.999:  # the same words again (a text pasted twice)
+        said = " ".join(doc.sentences[best].text.split())
+        if said in taken:  # the same sentence again, word for word (a text pasted twice)
             continue
         group = [best]
         for i in group:  # grows: a speaker sentence may itself say only "he said"
@@ -522,6 +534,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         if kind == "sentences" and used + extra > amount and chosen:
             continue
         chosen.extend(group)
+        taken.update(" ".join(doc.sentences[i].text.split()) for i in group)
         used += extra
         for i in group:
             np.maximum(closest, vectors @ vectors[i], out=closest)

@@ -76,12 +76,18 @@ def decode(data: bytes, *, name: str = "input") -> str:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())  # a U+FFFD already in the input is no bad byte
     good = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
-    # Valid multi-byte sequences almost never occur by chance in a legacy code page, where nearly every high byte is
-    # a bad one: as many valid characters as bad bytes is UTF-8 with a few stray bytes (a bad copy and paste, a
-    # truncated character), even in an English article whose one dash is its only non-ASCII character.
-    if good and good >= bad:
+    # Valid multi-byte sequences rarely occur by chance in a legacy code page, where nearly every high byte is a bad
+    # one: ten of them for every bad byte is UTF-8 with a few stray bytes (a bad copy and paste, a truncated
+    # character). So is one three-byte character (a dash, a curly quote, "€") for every bad byte, as in an English
+    # article whose one dash is its only non-ASCII character: cp1252 makes those only from a rare "à€™"-like run,
+    # while its capital letter before a quote makes a two-byte one by chance ("É”" reads as "ɔ").
+    wide = len(_WIDE.findall(text)) - text.count("\ufffd")
+    if good >= 10 * bad or (wide and wide >= bad):
         return text
     return _legacy(data, name)
+
+
+_WIDE = re.compile("[\u0800-\uffff\U00010000-\U0010ffff]")  # characters of three bytes or more in UTF-8
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -346,7 +352,7 @@ def from_text(
     return segment.build(text, language=lang, url=url, **fields)
 
 
-def document(source: object, *, name: str = "text", language: str | None = None) -> Document:
+def document(source: object, *, name: str = "article", language: str | None = None) -> Document:
     """What the API's functions take as an article -> Document: text or HTML (``str``), the bytes of a file (decoded
     as ``load`` decodes files), a path (``load``) or a Document as it is."""
     if isinstance(source, Document):
@@ -357,7 +363,10 @@ def document(source: object, *, name: str = "text", language: str | None = None)
         return from_text(decode(bytes(source), name=name), name=name, language=language)
     if isinstance(source, os.PathLike):
         return load(source, language=language)
-    raise BadInput(f"expected article text (str or bytes), a path or a Document, not {type(source).__name__}")
+    raise BadInput(
+        f"{name}: expected article text (str or bytes), a path, a Document"
+        f"{' or a dict' if name.startswith('article ') else ''}, not {type(source).__name__}"
+    )
 
 
 _JSON_TYPES = {dict: "an object", list: "an array", bool: "true/false", int: "a number", float: "a number",

@@ -132,7 +132,10 @@ def _year_hint(around: tuple[Date, Date] | None) -> int | None:
 # What follows the date of a dateline: the agency and a dash ("Aug 30, 2011 (Reuters) - ", "March 3, 2025 — ").
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:[-—–]{1,2}|:)\s")
 # "Updated October 7, 2022" at the top of a page: when the story last changed, so it was published on or before.
-_UPDATED = re.compile(r"\b(?:updated|modified|revised|edited)(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE)
+# Only as a stamp: the word opening its line or after a "|" ("GDP figures revised on March 3" is news).
+_UPDATED = re.compile(
+    r"(?:^|\|)[ \t]*(?:last[ \t]+)?(?:updated|modified)(?:[ \t]+(?:on|at))?[ \t]*:?[ \t]*$", re.I | re.M
+)
 
 
 def from_text(

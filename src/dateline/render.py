@@ -47,9 +47,14 @@ _MD_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~#"})
 _MD_BLOCK = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=])(?=\s|$)")
 
 
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&lt;" in the text would render as "<"
+
+
 def md_escape(text: str) -> str:
-    """``text`` as Markdown that renders as the text itself."""
-    return _MD_BLOCK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text.translate(_MD_INLINE))
+    """``text`` as Markdown that renders as the text itself, on one line (white space unified: a hard-wrapped line
+    opening with "+ 5" would start a list)."""
+    text = _MD_ENTITY.sub(r"\\&", " ".join(text.split()).translate(_MD_INLINE))
+    return _MD_BLOCK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 _URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in " ()<>"})

@@ -249,7 +249,10 @@ def split_sentences(text: str, start: int, end: int, language: str = "en") -> li
                 if out and text[out[-1][1] - 1] in _OPENING_QUOTES and text[out[-1][1] - 2].isspace():
                     # Punkt gives a French opening « (after a space) to the sentence before: it opens the next.
                     a = out[-1][1] - 1 - start
-                    out[-1] = (out[-1][0], len(text[: out[-1][1] - 1].rstrip()))
+                    k = out[-1][1] - 1
+                    while k > out[-1][0] and text[k - 1].isspace():
+                        k -= 1
+                    out[-1] = (out[-1][0], k)
                 out.append((start + a, start + b))
     return out
 
@@ -314,32 +317,39 @@ def build(text: str, *, language: str = "en", **fields) -> Document:
     return Document(text=text, sentences=sentences, paragraphs=paragraphs, language=language, **fields)
 
 
+# A wire service's note to editors: "(Repeats to more subscribers)", "(Adds quote, paragraph 5)", tokenized "-LRB-".
+_WIRE_NOTE = r"(?:\(|-LRB-)\s*(?:Repeats|Refiles|Updates|Adds|Corrects|Recasts|Changes|Fixes|Read more)\b[^()]{0,160}?(?:\)|-RRB-)"
+
+
 # Lines that are page furniture, not reporting: they never become brief content. The unanchored patterns carry
 # the lower-case words they cannot match without, so that most sentences skip them (a third of selection's time).
 _FURNITURE = [
     ("contributed reporting", ("contribut", "reporting by", "editing by", "written by"), re.compile(r"\b(contributed|contributing) (reporting|to this report)\b|\breporting by\b|\bediting by\b|\bwritten by\b", re.I)),
     ("byline", (), re.compile(r"^\s*(by|from)\s+([A-Z][\w.'’-]+\s*){1,4}(,|\band\b|$|\(|\|)|^\s*by \.\s", re.I)),
     ("byline", (), re.compile(r"^\s*(PUBLISHED|UPDATED|Last updated|Published|Updated)\s*:?\s*(\.|\||\d)", re.I)),
+    # A photo credit: "Photograph: Ellen Park/Daily Gazette", "(John Smith/AP)", "(AP Photo/Jane Roe)", "Credit: ...".
+    # The paragraph it ends is the photo's caption (extract.candidates).
+    ("photo credit", ("photograph", "credit", "picture:", "/ap", "/reuters", "/afp", "/getty", "/epa", "/bloomberg", "ap photo/", "reuters/", "afp/", "getty images/", "epa/"),
+     re.compile(r"^\s*(Photographs?|Pictures?|Photo credits?|Image credits?|Credits?):\s"
+                r"|\([^()]{1,60}/\s*(AP|Reuters|AFP|Getty Images?|EPA|Bloomberg)( Photo)?( via Getty Images)?\)\s*$"
+                r"|\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?/[^()]{1,60}\)\s*$", re.I)),
     ("caption", (), re.compile(r"^\s*(photo|image|file photo|picture|video|watch|click here|scroll down|read more|related|advertisement|share this|follow us|sign up|subscribe)\b", re.I)),
-    ("caption", ("(ap", "(reuters", "(afp", "(getty", "(epa", "photo:", "image:"), re.compile(r"\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?(/[^)]*)?\)\s*$|\b(Photo|Image):\s", re.I)),
-    # A photo credit: "Photograph: Ellen Park/Daily Gazette", "(John Smith/AP)", "Credit: ...". The paragraph it ends
-    # is the photo's caption (extract.candidates).
-    ("photo credit", ("photograph:", "credit:", "/ap)", "/reuters)", "/afp)", "/getty", "/epa)", "/bloomberg)"),
-     re.compile(r"\b(Photograph|Picture|Photo credit|Image credit|Credit)s?:\s|\([^()]{1,60}/(AP|Reuters|AFP|Getty Images?|EPA|Bloomberg)( Photo)?\)\s*$", re.I)),
+    ("caption", ("(ap", "(reuters", "(afp", "(getty", "(epa", "photo:", "image:"), re.compile(r"\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?\)\s*$|\b(Photo|Image):\s", re.I)),
     # A wire service's note to editors, on its own line: "(Repeats story first published on Monday)".
-    ("service note", (), re.compile(r"^\s*(\(|-LRB-)\s*(Repeats|Refiles|Updates|Adds|Corrects|Recasts|Changes|Fixes)\b[^()]{0,160}(\)|-RRB-)\s*$")),
+    ("service note", (), re.compile(rf"^\s*{_WIRE_NOTE}\s*$")),
     ("dateline", (), re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}\s*(\((AP|Reuters|AFP|CNN|UPI)\))?\s*[-—–]+\s*$")),
     ("copyright", ("©", "(c)", "copyright", "all rights reserved"), re.compile(r"(©|\(c\)|copyright\b|all rights reserved)", re.I)),
     ("email", (), re.compile(r"^\S+@\S+\.\w+\s*$|^\s*(e-?mail|tel|phone|fax)\s*:", re.I)),
     # How to reach the desk or the press office, not reporting: "For more information, contact press@... or call".
-    ("contact", ("for more information", "contact us", "@"),
-     re.compile(r"^\s*(for more information\b|contact us\b)|\b(contact|e-?mail|write to|reach)\b[^.]{0,40}\b\S+@\S+\.[a-z]{2,}", re.I)),
+    ("contact", ("contact us", "@", "for more information", "to contact", "to reach"),
+     re.compile(r"^\s*contact us\b|^\s*(for more information|to (contact|reach) (us|the \w+))\b.{0,60}(\S+@\S+\.[a-z]{2,}|\bcall\b|\bvisit\b|https?://|www\.)"
+                r"|\b(contact|e-?mail|write to|reach)( (us|the \w+( desk)?|our \w+))? (at|on) \S+@\S+\.[a-z]{2,}", re.I)),
     ("link", (), re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.I)),
     # The site's own notices, which scraped pages carry between paragraphs ("By clicking ... you agree with the
     # Terms of Service", "To read all of our coverage in Arabic, click here", the BBC's "Media playback is not
     # supported on this device" where a video was).
-    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript", "our standards", "trust principles"),
-     re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)|our standards:|trust principles"
+    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript", "our standards:", "trust principles"),
+     re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)|our standards:|thomson reuters trust principles"
                 r"|your browser (does not|doesn't|does n't) support|(enable|turn on) javascript)\b", re.I)),
 ]  # fmt: skip
 
@@ -376,7 +386,8 @@ def furniture_needles(text: str) -> tuple[str, ...]:
 
 _DATELINE_PREFIX = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*,?\s*)?"
-    r"(?:(?<=,)\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s+)?"  # the wires' date: "LONDON, Jan 9 (Reuters) - "
+    # The wires' date: "LONDON, Jan 9 (Reuters) - ", "NEW YORK, Aug 30, 2011 (Reuters) - ", "PARIS, 9 Jan (AFP) - ".
+    r"(?:(?<=,)\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?)\s+)?"
     r"(?:\((?:AP|Reuters|AFP|CNN|UPI|dpa|Xinhua)\)|(?:[A-Z]{2,}[ ,]*){1,4})\s*[-—–]{1,2}\s*"
 )
 
@@ -400,10 +411,8 @@ _BYLINE_PREFIX = re.compile(
 )
 
 
-# A wire service's note to editors before the story: "(Repeats to more subscribers)", "(Adds quote, paragraph 5)".
-_SERVICE_NOTE = re.compile(
-    r"^\s*(?:\(|-LRB-)\s*(?:Repeats|Refiles|Updates|Adds|Corrects|Recasts|Read more)\b[^()]{0,120}?(?:\)|-RRB-)\s+(?=\S)"
-)
+# A wire service's note before the story, on its line: cut like a dateline.
+_SERVICE_NOTE = re.compile(rf"^\s*{_WIRE_NOTE}\s+(?=\S)")
 
 
 def dateline_prefix(sentence: str) -> int:

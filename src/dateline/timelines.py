@@ -197,17 +197,13 @@ class _Candidate:
 
 
 def _document(item: object, n: int, language: str | None) -> Document:
-    from .ingest import from_record, from_text
+    from .ingest import document, from_record
 
-    if isinstance(item, Document):
-        return item
     if isinstance(item, dict):
         return from_record(
             item, name=str(item.get("id") or item.get("url") or f"article {n}"), language=language
         )
-    if isinstance(item, str):
-        return from_text(item, name=f"article {n}", language=language)
-    raise UsageError(f"article {n}: expected a dict with 'text' and 'date', a Document or a string")
+    return document(item, name=f"article {n}", language=language)
 
 
 class _Collector:
