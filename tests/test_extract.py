@@ -42,6 +42,16 @@ def test_default_brief_of_the_seed_is_a_third_verbatim_in_order_and_not_only_the
     assert [u for g in groups for u in g] == units
 
 
+def test_the_lede_opens_the_brief_whatever_the_headline_says(seed_text, wikinews):
+    """A headline worded unlike the first sentence (as web headlines are) must not push the lede out."""
+    titled = [segment.build(segment.normalize(seed_text), language="en", title="Pentagon braces for Iran proxies")]
+    titled += [wikinews_doc({**r, "title": "A headline in other words"}) for r in wikinews]
+    for doc in titled:
+        first = extract.candidates(doc)[0]
+        for budget in ({}, {"ratio": 0.2}, {"sentences": 5}):
+            assert extract.select(doc, **budget)[0].sentence.index == first
+
+
 def test_sentence_word_and_ratio_budgets(seed_text):
     doc = seed_doc(seed_text)
     assert len(extract.select(doc, sentences=5)) == 5
