@@ -44,7 +44,9 @@ def test_default_brief_of_the_seed_is_a_third_verbatim_in_order_and_not_only_the
 
 def test_the_lede_opens_the_brief_whatever_the_headline_says(seed_text, wikinews):
     """A headline worded unlike the first sentence (as web headlines are) must not push the lede out."""
-    titled = [segment.build(segment.normalize(seed_text), language="en", title="Pentagon braces for Iran proxies")]
+    titled = [
+        segment.build(segment.normalize(seed_text), language="en", title="Pentagon braces for Iran proxies")
+    ]
     titled += [wikinews_doc({**r, "title": "A headline in other words"}) for r in wikinews]
     for doc in titled:
         first = extract.candidates(doc)[0]

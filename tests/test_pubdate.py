@@ -232,3 +232,44 @@ def test_around_gives_yearless_dates_their_year_in_the_listing():
     values = {t.text: t.value for t in dateline.dates(text, around="2011").timexes}
     assert values["Aug 30"] == "2011-08-30"
     assert {t.text: t.value for t in dateline.dates(text).timexes}["Aug 30"] == "XXXX-08-30"
+
+
+def _page(seed_text: str, head: str, top: str = "") -> str:
+    """A news page of the seed article with ``head`` in its <head> and ``top`` above the story."""
+    paras = "".join(f"<p>{p}</p>\n" for p in seed_text.split("\n") if p.strip())
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>US and Iran</title>{head}</head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>US and Iran</h1>{top}\n{paras}</article></body></html>"
+    )
+
+
+def test_the_markup_s_published_date_beats_a_modified_one_htmldate_returns(seed_text):
+    later = '<meta property="og:updated_time" content="2023-12-02T10:00:00+00:00">'
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-30T08:00:00Z", '
+        '"dateModified": "2023-12-02T10:00:00Z"}</script>'
+    )
+    for head in (later + ld, '<meta property="article:modified_time" content="2023-12-02T10:00:00Z">'):
+        top = '<p>Originally published <time datetime="2023-11-30T08:00:00Z" pubdate>Nov. 30, 2023</time></p>'
+        p = dateline.dates(_page(seed_text, head, top if "ld+json" not in head else "")).publication_date
+        assert (p.value, p.source) == (date(2023, 11, 30), "metadata"), p.evidence
+        assert "published" in p.evidence[0]
+    # Published and modified the same day: that day, from metadata.
+    same = ld.replace("2023-12-02T10:00:00Z", "2023-11-30T18:00:00Z")
+    p = dateline.dates(_page(seed_text, same)).publication_date
+    assert (p.value, p.source) == (date(2023, 11, 30), "metadata")
+
+
+def test_a_modified_date_alone_is_only_a_latest_date(seed_text):
+    """og:updated_time or a visible "Updated" line alone: the text dates the story, no later than that day."""
+    heads = ['<meta property="og:updated_time" content="2023-12-02T10:00:00+00:00">', ""]
+    tops = ["", '<div class="meta"><span class="updated">Updated December 2, 2023</span></div>']
+    for head, top in zip(heads, tops, strict=True):
+        p = dateline.dates(_page(seed_text, head, top)).publication_date
+        assert p.value == date(2023, 11, 30) and p.source == "text", p.evidence
+        assert any("published on or before" in e for e in p.evidence)
+    # With a text that dates nothing, the day stays unknown, with that day as its latest.
+    body = "The council approved the budget after a long debate. Taxes will rise for most households."
+    page = _page(body * 3, heads[0])
+    p = dateline.dates(page).publication_date
+    assert p.value is None and p.latest == date(2023, 12, 2)

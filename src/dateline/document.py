@@ -42,6 +42,7 @@ class DateClue:
     value: Date
     source: str  # "metadata", "url", "json", "user"
     evidence: str
+    latest: bool = False  # the page was updated that day: published then or before, not necessarily then
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ the page's markup and URL, never a guess from the running text: that is the date
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import re
@@ -304,6 +305,91 @@ def detect_language(text: str) -> str:
 _DATE_SEARCH = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"}
 
 
+# Dates that a page's markup labels: htmldate, even asked for the original date, can return the modified one
+# (og:updated_time before a JSON-LD datePublished) or a visible "Updated October 9, 2022" line.
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_TIME_TAG = re.compile(r"<time\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_JSON_LD_DATE = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+_PUBLISHED_KEYS = frozenset(
+    "article:published_time og:published_time datepublished datecreated published_time pubdate publishdate "
+    "publish-date parsely-pub-date sailthru.date dc.date.issued dcterms.issued dcterms.created".split()
+)
+_MODIFIED_KEYS = frozenset(
+    "article:modified_time og:updated_time datemodified modified_time last-modified dcterms.modified".split()
+)
+_UPDATE_WORD = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def markup_dates(html: str) -> tuple[list[tuple[Date, str]], list[tuple[Date, str]]]:
+    """The publication and modification days the page's markup labels as such, each with where it is: meta tags
+    (article:published_time, og:updated_time ...), JSON-LD (datePublished, dateModified), <time pubdate> and
+    <time itemprop=...>."""
+    published: list[tuple[Date, str]] = []
+    modified: list[tuple[Date, str]] = []
+
+    def add(bucket: list, value: str, where: str) -> None:
+        m = _ISO_DAY.match(value)
+        if m:
+            with contextlib.suppress(ValueError):
+                bucket.append((Date(*map(int, m.groups())), where))
+
+    for tag in _META_TAG.findall(html):
+        attrs = {k.lower(): a or b or c for k, a, b, c in _ATTRIBUTE.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in _PUBLISHED_KEYS or key in _MODIFIED_KEYS:
+            add(published if key in _PUBLISHED_KEYS else modified, attrs.get("content", ""), f"<meta {key}>")
+    for kind, day in _JSON_LD_DATE.findall(html):
+        add(modified if kind == "dateModified" else published, day, f"JSON-LD {kind}")
+    for tag in _TIME_TAG.findall(html):
+        attrs = {k.lower(): a or b or c for k, a, b, c in _ATTRIBUTE.findall(tag)}
+        prop = attrs.get("itemprop", "").lower()
+        if re.search(r"\spubdate\b", tag, re.I) or prop in ("datepublished", "datecreated"):
+            where = f"<time itemprop={prop}>" if prop else "<time pubdate>"
+            add(published, attrs.get("datetime", ""), where)
+        elif prop == "datemodified":
+            add(modified, attrs.get("datetime", ""), "<time itemprop=dateModified>")
+    return published, modified
+
+
+def _stamped_updated(html: str, day: Date) -> bool:
+    """Does the page show ``day`` as an update stamp ("Updated October 9, 2022", "Last updated: 9 Oct 2022")?"""
+    month, short = day.strftime("%B"), day.strftime("%b")
+    ways = {f"{m}{dot} {day.day}, {day.year}" for m in (month, short) for dot in ("", ".")}
+    ways |= {f"{day.day} {m}{dot} {day.year}" for m in (month, short) for dot in ("", ".")}
+    ways.add(day.isoformat())
+    for m in _UPDATE_WORD.finditer(html):
+        near = " ".join(_TAG.sub(" ", html[m.end() : m.end() + 200]).split())[:80]
+        if any(w in near for w in ways):
+            return True
+    return False
+
+
+def _date_clues(html: str, found: str | None, page_url: str | None) -> list[DateClue]:
+    """The page's date clue: htmldate's answer (``found``, asked for the original date), unless the markup labels
+    another day as the publication and htmldate's as the modification, or the page shows htmldate's day as an
+    update stamp: then it is a latest date, no publication day."""
+    published, modified = markup_dates(html)
+    value = Date.fromisoformat(found) if found else None
+    if published:
+        first, where = min(published)
+        if value is None or (value != first and (value > first or value in dict(modified))):
+            note = f"; htmldate's {value} is its modified date" if value and value > first else ""
+            return [DateClue(first, "metadata", f"{first} from the page's markup ({where}, published){note}")]
+    if value is None:
+        return []
+    in_url = page_url and re.search(value.strftime(r"%Y[/_-]?%m[/_-]?%d"), page_url)
+    updated = value not in dict(published) and (value in dict(modified) or _stamped_updated(html, value))
+    if updated and not in_url:
+        where = dict(modified).get(value) or "an 'Updated' line"
+        why = f"{value} from the page's markup ({where}): updated then, so published on or before"
+        return [DateClue(value, "metadata", why, latest=True)]
+    where = f"the URL {page_url}" if in_url else "the page's metadata"
+    return [DateClue(value, "metadata", f"{found} from {where} (htmldate, original publication date)")]
+
+
 def _html_document(html: str, *, url: str | None, name: str, language: str | None, **fields) -> Document:
     import trafilatura
 
@@ -320,16 +406,8 @@ def _html_document(html: str, *, url: str | None, name: str, language: str | Non
         text = ""
     if not text.strip():
         raise NoArticleText(f"{name}: no article text found in the HTML")
-    clues = []
-    found = getattr(result, "date", None)
     page_url = url or getattr(result, "url", None)
-    if found:
-        value = Date.fromisoformat(found)
-        in_url = page_url and re.search(value.strftime(r"%Y[/_-]?%m[/_-]?%d"), page_url)
-        where = f"the URL {page_url}" if in_url else "the page's metadata"
-        clues.append(
-            DateClue(value, "metadata", f"{found} from {where} (htmldate, original publication date)")
-        )
+    clues = _date_clues(html, getattr(result, "date", None), page_url)
     meta_lang = getattr(result, "language", None)
     text = segment.normalize(text)
     lang = (

@@ -476,6 +476,8 @@ def resolve(
     ref = around if isinstance(around, tuple) else parse_around(around)
     inferred: PublicationDate | None = None
     for clue in doc.date_clues:
+        if clue.latest:
+            return _updated_by(doc, clue, ref)
         source = "user" if clue.source == "user" else "metadata"
         # A January 1 date often stands for "some time that year" (a copyright line): read the text in that year
         # and see whether it contradicts the day. Other dates are checked against the text's own full dates.
@@ -492,6 +494,19 @@ def resolve(
             continue
         return PublicationDate(clue.value, source, [clue.evidence], clue.value, clue.value)
     return inferred or from_text(doc, ref)
+
+
+def _updated_by(doc: Document, clue, ref: tuple[Date, Date] | None) -> PublicationDate:
+    """The date when the page says only when it was last updated: the text's, read in the year before that day
+    (the story is no newer), and never later than it."""
+    inferred = from_text(doc, ref or (clue.value - timedelta(days=364), clue.value))
+    evidence = [*inferred.evidence, clue.evidence]
+    if inferred.value is not None and inferred.value <= clue.value:
+        return PublicationDate(inferred.value, inferred.source, evidence, inferred.earliest, inferred.latest)
+    if inferred.value is not None:  # the text says later than the update: the text's own reading stands
+        return PublicationDate(inferred.value, inferred.source, evidence, inferred.earliest, inferred.latest)
+    latest = min(inferred.latest, clue.value) if inferred.latest else clue.value
+    return PublicationDate(None, "unknown", evidence, inferred.earliest, latest)
 
 
 # ------------------------------------------------------------------------------------------------------- the API
