@@ -110,6 +110,10 @@ def test_page_furniture_never_enters_the_brief(seed_text):
         ("PARIS, March 3 (AFP) — ", ""),
         ("NEW YORK, Aug 30, 2011 (Reuters) - ", ""),
         ("LONDON, 9 Jan (Reuters) - ", ""),
+        ("WASHINGTON (AutoWire) — ", ""),  # any outlet in brackets
+        ("(Bloomberg) -- ", ""),
+        ("Washington (CNN) ", ""),
+        ("Tesla Inc (TSLA.O) - ", "Tesla Inc (TSLA.O) - "),  # a ticker is no outlet
         (
             "By Jane Roe for The Daily Planet ",
             "By Jane Roe for The Daily Planet ",
@@ -152,6 +156,17 @@ def test_site_notices_are_furniture():
         ("(Jane Roe/AFP via Getty Images)", "photo credit"),
         ("(AP Photo/Jane Roe)", "photo credit"),
         ("Photo credit: Jane Roe", "photo credit"),
+        ("This article is reserved for subscribers.", "site notice"),
+        ("Already a subscriber?", "site notice"),
+        ("Cancel anytime.", "site notice"),
+        ("Got a story?", "site notice"),
+        ("Follow Daily Courier on Facebook, Instagram and X for the latest news.", "site notice"),
+        (
+            "Andrew Keller reported from New Albany, and Maria Gonzalez from Washington.",
+            "contributed reporting",
+        ),
+        ("The BBC reported from Kyiv that the strikes continued overnight.", None),
+        ("He said he would follow the rules on Facebook posts.", None),
         ("(Updates talks, adds the minister's comment) could be a sentence opening", None),
         ("She wrote to the council at info@example.org last week, the records show.", None),
         ("The hacker sent an email from ceo@example.com to all staff, prosecutors said.", None),
@@ -210,6 +225,19 @@ def test_a_french_opening_guillemet_opens_the_next_sentence():
         "« C'est la fin d'une époque », a-t-il ajouté.",
         "La vente a été conclue en mars.",
     ]
+
+
+def test_a_german_day_ordinal_does_not_end_the_sentence():
+    """ "ab dem 2. März": Punkt's German model pairs a number with a month; the quick path must ask it too."""
+    import punkt
+
+    text = (
+        "Fahrgäste können ihr Ticket ab dem 2. März bis zum 11. März flexibel nutzen, teilte die Bahn mit. "
+        "Veröffentlicht am 4. März 2021. Das gilt seit der 2. EU-Richtlinie."
+    )
+    spans = segment.split_sentences(text, 0, len(text), "de")
+    assert len(spans) == 3 and text[spans[0][0] : spans[0][1]].endswith("teilte die Bahn mit.")
+    assert spans == list(punkt.PunktSentenceTokenizer.span_tokenize(segment._tokenizer("de"), text))
 
 
 def test_a_quotation_comes_with_the_next_sentence_that_names_its_speaker():

@@ -166,7 +166,9 @@ _PLAIN_END = re.compile(r"([A-Za-z]{2,})\.\s")  # a word of letters, its period,
 _ENDER = re.compile(r"[.?!]")
 _NEXT_TOKEN = re.compile(r"\S")
 _NEXT_SPACE = re.compile(r"\s")
-_WORD_START = re.compile(r"[A-Z][A-Za-z]*")
+_WORD_START = re.compile(
+    r"[A-Z][^\s.,;:!?\"')\]]*"
+)  # the next word, as Punkt's pairs spell it ("März", "EU-Richtlinie")
 _STOPS = frozenset(".?!")
 _CLOSING = re.compile(
     r"[\"')\]}’”«»]+?(?:\s+|(?=--)|$)"
@@ -324,7 +326,10 @@ _WIRE_NOTE = r"(?:\(|-LRB-)\s*(?:Repeats|Refiles|Updates|Adds|Corrects|Recasts|C
 # Lines that are page furniture, not reporting: they never become brief content. The unanchored patterns carry
 # the lower-case words they cannot match without, so that most sentences skip them (a third of selection's time).
 _FURNITURE = [
-    ("contributed reporting", ("contribut", "reporting by", "editing by", "written by"), re.compile(r"\b(contributed|contributing) (reporting|to this report)\b|\breporting by\b|\bediting by\b|\bwritten by\b", re.I)),
+    ("contributed reporting", ("contribut", "reporting by", "editing by", "written by", "reported from"), re.compile(r"\b(contributed|contributing) (reporting|to this report)\b|\breporting by\b|\bediting by\b|\bwritten by\b"
+     # NYT's closing credit: "Andrew Keller reported from New Albany, and Maria Gonzalez from Washington."
+     r"|(?-i:^\s*(?:[A-Z][\w.'’-]+ ){1,3}reported from (?:[A-Z][\w'’-]*,? ?){1,4}"
+     r"(?:,? and (?:[A-Z][\w.'’-]+ ){1,3}(?:reported )?from (?:[A-Z][\w'’-]*,? ?){1,4})?\.?\s*$)", re.I)),
     ("byline", (), re.compile(r"^\s*(by|from)\s+([A-Z][\w.'’-]+\s*){1,4}(,|\band\b|$|\(|\|)|^\s*by \.\s", re.I)),
     ("byline", (), re.compile(r"^\s*(PUBLISHED|UPDATED|Last updated|Published|Updated)\s*:?\s*(\.|\||\d)", re.I)),
     # A photo credit: "Photograph: Ellen Park/Daily Gazette", "(John Smith/AP)", "(AP Photo/Jane Roe)", "Credit: ...".
@@ -348,8 +353,12 @@ _FURNITURE = [
     # The site's own notices, which scraped pages carry between paragraphs ("By clicking ... you agree with the
     # Terms of Service", "To read all of our coverage in Arabic, click here", the BBC's "Media playback is not
     # supported on this device" where a video was).
-    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript", "our standards:", "trust principles"),
+    ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript", "our standards:", "trust principles",
+                     "subscriber", "continue reading", "keep reading", "cancel any", "unlimited access", "free trial", "got a ", "have a story", "news tip", "facebook", "instagram", "twitter", "tiktok", "youtube"),
      re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)|our standards:|thomson reuters trust principles"
+                r"|reserved for (subscribers|members)|already an? (subscriber|member)|cancel any ?time|unlimited (digital )?access|free trial"
+                r"|(subscribe|sign in|log in|register) (now )?to (continue|keep) reading"
+                r"|^\s*(got|have) a (story|news tip|tip)\b|^\s*follow\b.{0,40}\bon (facebook|instagram|twitter|x|tiktok|youtube|linkedin|threads|bluesky)\b"
                 r"|your browser (does not|doesn't|does n't) support|(enable|turn on) javascript)\b", re.I)),
 ]  # fmt: skip
 
@@ -388,7 +397,9 @@ _DATELINE_PREFIX = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*,?\s*)?"
     # The wires' date: "LONDON, Jan 9 (Reuters) - ", "NEW YORK, Aug 30, 2011 (Reuters) - ", "PARIS, 9 Jan (AFP) - ".
     r"(?:(?<=,)\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?)\s+)?"
-    r"(?:\((?:AP|Reuters|AFP|CNN|UPI|dpa|Xinhua)\)|(?:[A-Z]{2,}[ ,]*){1,4})\s*[-—–]{1,2}\s*"
+    # The agency in brackets (any name: "(AP)", "(Bloomberg)", "(Sky News)") or in capitals, then a dash; or CNN's
+    # "Washington (CNN)" with no dash.
+    r"(?:(?:\([A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}\)|(?:[A-Z]{2,}[ ,]*){1,4})\s*[-—–]{1,2}\s*|\(CNN\)\s+(?=[A-Z]))"
 )
 
 
@@ -420,7 +431,11 @@ def dateline_prefix(sentence: str) -> int:
     ("(Repeats to more subscribers) ", "By the CNN Wire Staff ", "WASHINGTON (AP) — ", "LONDON, England (CNN) -- ",
     tokenized "( CNN ) ")."""
     # Each of them opens with "(", "By" or "-LRB-", or holds a dash: most sentences have none of them.
-    if not sentence.lstrip().startswith(("(", "By", "-LRB-")) and not any(map(sentence.__contains__, "-—–")):
+    if (
+        not sentence.lstrip().startswith(("(", "By", "-LRB-"))
+        and not any(map(sentence.__contains__, "-—–"))
+        and "(CNN) " not in sentence
+    ):
         return 0
     note = _SERVICE_NOTE.match(sentence)
     start = note.end() if note else 0
