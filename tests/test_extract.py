@@ -227,6 +227,19 @@ def test_a_french_opening_guillemet_opens_the_next_sentence():
     ]
 
 
+def test_a_quotation_s_speaker_is_looked_for_in_its_own_paragraph_first():
+    # Written for this test: the next paragraph "says" something too, but the quote is Fiona Gray's.
+    text = (
+        "Volunteers returned to the island on Monday to restore its lighthouse.\n\n"
+        '"It is an extraordinary place, but it is also very unforgiving," said Fiona Gray, the project manager. '
+        '"Everything we need, from cement to drinking water, has to be flown in."\n\n'
+        "The volunteers include two retired keepers who say they jumped at the chance to go back."
+    )
+    doc = segment.build(text, language="en")
+    quoted = extract._in_quote(doc)
+    assert quoted[2] and extract._speaker_neighbour(doc, 2, quoted) == 1
+
+
 def test_a_german_day_ordinal_does_not_end_the_sentence():
     """ "ab dem 2. März": Punkt's German model pairs a number with a month; the quick path must ask it too."""
     import punkt

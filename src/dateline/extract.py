@@ -437,6 +437,9 @@ def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
     para = doc.paragraphs[doc.sentences[i].paragraph]
     continues = not doc.sentences[i].text.lstrip().startswith(_QUOTE_OPEN)
     order = (i - 1, i + 1, i - 2, i + 2) if continues else (i + 1, i - 1, i + 2, i - 2)
+    # The quotation's own paragraph first: a quote that follows '"...," said Fiona Gray.' in its paragraph is hers,
+    # whoever "says" something in the next paragraph.
+    order = sorted(order, key=lambda j: not para.first <= j < para.last)
     for j in order:
         near = abs(j - i) == 1 or para.first <= j < para.last
         if near and 0 <= j < len(quoted) and not quoted[j] and _attributed(doc.sentences[j].text):
