@@ -84,6 +84,25 @@ def test_html_main_text_title_and_metadata_date(tmp_path):
     assert doc.date_clues[0].source == "metadata"
 
 
+def test_an_embedded_social_post_is_not_article_text():
+    tweet = (
+        '<blockquote class="twitter-tweet" data-lang="en"><p lang="en">We are aware of an ongoing IT issue '
+        "affecting our systems and are working urgently to resolve it for all customers.</p>&mdash; An Airline "
+        '(@airline) <a href="https://twitter.com/x/status/1">July 19, 2024</a></blockquote>'
+    )
+    page = ARTICLE_HTML.replace("</h1>", "</h1>" + tweet, 1)
+    assert tweet in page
+    doc = ingest.from_text(page)
+    assert "ongoing IT issue" not in doc.text and "Airbus" in doc.text
+    # A quotation in a plain <blockquote> is article text.
+    quoted = ARTICLE_HTML.replace(
+        "</h1>",
+        "</h1><blockquote><p>" + "We are proud of this aircraft and " * 3 + "its crews.</p></blockquote>",
+        1,
+    )
+    assert "We are proud of this aircraft" in ingest.from_text(quoted).text
+
+
 def test_copyright_footer_is_not_a_publication_date():
     doc = ingest.from_text(COPYRIGHT_ONLY_HTML)
     assert not any(c.value.year == 2021 for c in doc.date_clues)

@@ -390,9 +390,20 @@ def _date_clues(html: str, found: str | None, page_url: str | None) -> list[Date
     return [DateClue(value, "metadata", f"{found} from {where} (htmldate, original publication date)")]
 
 
+# Social posts embedded in a page (a tweet's text in a <blockquote class="twitter-tweet">): trafilatura keeps them as
+# article text, and a brief would quote a post as reporting.
+_EMBEDDED_POST = re.compile(
+    r"<blockquote\b[^>]*\bclass\s*=\s*[\"'][^\"']*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed"
+    r"|reddit-card|bluesky-embed|threads-post|fb-xfbml-parse-ignore)\b[^>]*>.*?</blockquote\s*>",
+    re.I | re.S,
+)
+
+
 def _html_document(html: str, *, url: str | None, name: str, language: str | None, **fields) -> Document:
     import trafilatura
 
+    if "<blockquote" in html or "<BLOCKQUOTE" in html:
+        html = _EMBEDDED_POST.sub("", html)
     text = ""
     # Precision first; the recall pass also picks up menus and link lists, so each must find some prose.
     for options in ({"favor_precision": True, "include_tables": False}, {"favor_recall": True}):
