@@ -206,6 +206,15 @@ def test_a_text_pasted_twice_gives_each_sentence_once(seed_text):
         "The council met on Monday.",
         "It approved the budget.",
     ]
+    # A pull quote repeats the sentence it comes from, in other quote marks and without the attribution.
+    pulled = segment.build(
+        "The ranchers took on a mining company and won.\n\n“Without water, there is no ranch, and no town.”\n\n"
+        '"Without water, there is no ranch, and no town," said Maggie Arriola, a rancher.\n\n'
+        "The company withdrew its application in May.",
+        language="en",
+    )
+    chosen = texts(pulled, extract.select(pulled, ratio=1.0))
+    assert len(chosen) == 3 and not any(t.startswith("“Without") for t in chosen)
     # Sentences with the same content words but other numbers or a "not" are different sentences.
     differ = segment.build(
         "Sales rose 5 percent in 2022, the company said. Sales rose 7 percent in 2023, the company said.",

@@ -507,7 +507,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         ranked = np.flatnonzero(np.isfinite(scores))
         scores[ranked[max(LEDE_WINDOW, math.ceil(2 * wanted)) :]] = -math.inf
     chosen: list[int] = []
-    taken: set[str] = set()  # the chosen sentences' words (white space unified)
+    taken: list[str] = []  # the chosen sentences' words, lower-cased, one space apart
     used = 0.0
 
     def cost(i: int) -> int:
@@ -524,8 +524,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         if gain[best] == -math.inf:
             break
         open_scores[best] = gain[best] = -math.inf
-        said = " ".join(doc.sentences[best].text.split())
-        if said in taken:  # the same sentence again, word for word (a text pasted twice)
+        said = _said(doc.sentences[best].text)
+        if any(_repeats(said, t) for t in taken):  # said again: a text pasted twice, a pull quote
             continue
         group = [best]
         for i in group:  # grows: a speaker sentence may itself say only "he said"
@@ -534,6 +534,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
                 if speaker is not None and speaker not in chosen and speaker not in group and len(group) < 4:
                     group.append(speaker)
                     open_scores[speaker] = gain[speaker] = -math.inf
+        if len(group) > 1 and _repeats(said, _said(doc.sentences[group[1]].text)):
+            group = group[1:]  # a pull quote whose "speaker" is the sentence it repeats, attribution and all
         extra = sum(map(cost, group))
         # Words: stop at the sentence that brings us closest to the budget (on a tie, stay under); sentences:
         # the exact count.
@@ -542,7 +544,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         if kind == "sentences" and used + extra > amount and chosen:
             continue
         chosen.extend(group)
-        taken.update(" ".join(doc.sentences[i].text.split()) for i in group)
+        taken.extend(_said(doc.sentences[i].text) for i in group)
         used += extra
         for i in group:
             np.maximum(closest, vectors @ vectors[i], out=closest)
@@ -557,6 +559,18 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
             cut = mark.end() if mark else dateline_prefix(s.text)
         units.append(Unit(s, s.start + cut, s.end, float(scores[i])))
     return units
+
+
+def _said(text: str) -> str:
+    """A sentence's words, lower-cased, one space apart: what it says, whatever its quote marks and spacing."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _repeats(a: str, b: str) -> bool:
+    """Does one sentence say the other again: the same words, or all of a long one's inside the other ('"Without
+    water, we lose the town."' as a pull quote of '"Without water, we lose the town," said Maggie Arriola.')?"""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return short == long or (short.count(" ") >= 5 and f" {short} " in f" {long} ")
 
 
 def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = None) -> list[list[Unit]]:
