@@ -6,6 +6,7 @@ the page's markup and URL, never a guess from the running text: that is the date
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import json
@@ -394,16 +395,34 @@ def _date_clues(html: str, found: str | None, page_url: str | None) -> list[Date
 # article text, and a brief would quote a post as reporting.
 _EMBEDDED_POST = re.compile(
     r"<blockquote\b[^>]*\bclass\s*=\s*[\"'][^\"']*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed"
-    r"|reddit-card|bluesky-embed|threads-post|fb-xfbml-parse-ignore)\b[^>]*>.*?</blockquote\s*>",
-    re.I | re.S,
+    r"|reddit-card|bluesky-embed|threads-post|fb-xfbml-parse-ignore)\b[^>]*>",
+    re.I,
 )
+_BLOCKQUOTE_END = re.compile(r"</blockquote\s*>", re.I)
+
+
+def _without_embedded_posts(html: str) -> str:
+    """``html`` without its embedded posts' blockquotes, each up to the next "</blockquote>" (one pass for the
+    starts, one for the ends: an unclosed start costs nothing)."""
+    starts = [(m.start(), m.end()) for m in _EMBEDDED_POST.finditer(html)]
+    if not starts:
+        return html
+    ends = [(m.start(), m.end()) for m in _BLOCKQUOTE_END.finditer(html)]
+    parts, pos = [], 0
+    for start, open_end in starts:
+        k = bisect.bisect_left(ends, (open_end, 0))
+        if start < pos or k == len(ends):
+            continue
+        parts.append(html[pos:start])
+        pos = ends[k][1]
+    return "".join(parts) + html[pos:]
 
 
 def _html_document(html: str, *, url: str | None, name: str, language: str | None, **fields) -> Document:
     import trafilatura
 
     if "<blockquote" in html or "<BLOCKQUOTE" in html:
-        html = _EMBEDDED_POST.sub("", html)
+        html = _without_embedded_posts(html)
     text = ""
     # Precision first; the recall pass also picks up menus and link lists, so each must find some prose.
     for options in ({"favor_precision": True, "include_tables": False}, {"favor_recall": True}):
