@@ -244,9 +244,15 @@ def test_a_quotation_s_speaker_is_looked_for_in_its_own_paragraph_first():
         '"Everything we need, from cement to drinking water, has to be flown in."\n\n'
         "The volunteers include two retired keepers who say they jumped at the chance to go back."
     )
+    assert _speaker_of(text, 2) == 1
+
+
+def _speaker_of(text: str, i: int) -> int | None:
+    """The speaker sentence found for sentence i of ``text``, a quotation without its own attribution."""
     doc = segment.build(text, language="en")
     quoted = extract._in_quote(doc)
-    assert quoted[2] and extract._speaker_neighbour(doc, 2, quoted) == 1
+    assert quoted[i]
+    return extract._speaker_neighbour(doc, i, quoted)
 
 
 def test_a_german_day_ordinal_does_not_end_the_sentence():
@@ -272,9 +278,8 @@ def test_a_quotation_comes_with_the_next_sentence_that_names_its_speaker():
         "Markets had expected the move. Stocks in Frankfurt and Paris rose after the announcement.\n\n"
         "Economists expect another rise in March. Some warned of a recession later this year."
     )
+    assert _speaker_of(text, 1) == 2
     doc = segment.build(text, language="en")
-    quoted = extract._in_quote(doc)
-    assert quoted[1] and extract._speaker_neighbour(doc, 1, quoted) == 2
     for n in range(1, 7):
         chosen = {u.sentence.index for u in extract.select(doc, sentences=n)}
         assert 1 not in chosen or 2 in chosen
@@ -284,8 +289,7 @@ def test_a_quotation_comes_with_the_next_sentence_that_names_its_speaker():
         "The bank raised rates in March and April in Frankfurt.",
         "Reporting by Jane Roe in Frankfurt; Editing by John Smith.",
     ):
-        plain = segment.build(f'"We will stay the course." {after}', language="en")
-        assert extract._speaker_neighbour(plain, 0, extract._in_quote(plain)) is None, after
+        assert _speaker_of(f'"We will stay the course." {after}', 0) is None, after
 
 
 def test_wikinews_briefs_skip_headline_and_dateline(wikinews):
