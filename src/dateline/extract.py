@@ -507,7 +507,7 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         ranked = np.flatnonzero(np.isfinite(scores))
         scores[ranked[max(LEDE_WINDOW, math.ceil(2 * wanted)) :]] = -math.inf
     chosen: list[int] = []
-    taken: list[str] = []  # the chosen sentences' words, lower-cased, one space apart
+    said = cache(lambda i: _said(doc.sentences[i].text))  # a sentence's words, when a repeat is in question
     used = 0.0
 
     def cost(i: int) -> int:
@@ -524,9 +524,6 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         if gain[best] == -math.inf:
             break
         open_scores[best] = gain[best] = -math.inf
-        said = _said(doc.sentences[best].text)
-        if any(_repeats(said, t) for t in taken):  # said again: a text pasted twice, a pull quote
-            continue
         group = [best]
         for i in group:  # grows: a speaker sentence may itself say only "he said"
             if quoted[i] or _pronoun_speaker(doc.sentences[i].text):
@@ -534,7 +531,13 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
                 if speaker is not None and speaker not in chosen and speaker not in group and len(group) < 4:
                     group.append(speaker)
                     open_scores[speaker] = gain[speaker] = -math.inf
-        if len(group) > 1 and _repeats(said, _said(doc.sentences[group[1]].text)):
+        # A sentence that says another again shares its words, so their TF-IDF similarity is high: only then are
+        # the words compared (a pull quote, a text pasted twice; the similarity alone cannot see numbers or "not").
+        if (
+            len(group) > 1
+            and vectors[best] @ vectors[group[1]] > 0.2
+            and _repeats(said(best), said(group[1]))
+        ):
             group = group[1:]  # a pull quote whose "speaker" is the sentence it repeats, attribution and all
         extra = sum(map(cost, group))
         # Words: stop at the sentence that brings us closest to the budget (on a tie, stay under); sentences:
@@ -543,8 +546,9 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
             continue
         if kind == "sentences" and used + extra > amount and chosen:
             continue
+        if closest[group[0]] > 0.2 and any(_repeats(said(group[0]), said(j)) for j in chosen):
+            continue
         chosen.extend(group)
-        taken.extend(_said(doc.sentences[i].text) for i in group)
         used += extra
         for i in group:
             np.maximum(closest, vectors @ vectors[i], out=closest)
@@ -561,9 +565,14 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
     return units
 
 
+_PUNCTUATION = str.maketrans(
+    dict.fromkeys([*(chr(c) for c in range(128) if not chr(c).isalnum()), *"“”‘’«»„‚‹›–—…·•"], " ")
+)
+
+
 def _said(text: str) -> str:
     """A sentence's words, lower-cased, one space apart: what it says, whatever its quote marks and spacing."""
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
 def _repeats(a: str, b: str) -> bool:

@@ -326,18 +326,17 @@ _WIRE_NOTE = r"(?:\(|-LRB-)\s*(?:Repeats|Refiles|Updates|Adds|Corrects|Recasts|C
 # Lines that are page furniture, not reporting: they never become brief content. The unanchored patterns carry
 # the lower-case words they cannot match without, so that most sentences skip them (a third of selection's time).
 _FURNITURE = [
-    ("contributed reporting", ("contribut", "reporting by", "editing by", "written by", "reported from"), re.compile(r"\b(contributed|contributing) (reporting|to this report)\b|\breporting by\b|\bediting by\b|\bwritten by\b"
-     # NYT's closing credit: "Andrew Keller reported from New Albany, and Maria Gonzalez from Washington."
-     r"|(?-i:^\s*(?:[A-Z][\w.'’-]+ ){1,3}reported from (?:[A-Z][\w'’-]*,? ?){1,4}"
-     r"(?:,? and (?:[A-Z][\w.'’-]+ ){1,3}(?:reported )?from (?:[A-Z][\w'’-]*,? ?){1,4})?\.?\s*$)", re.I)),
+    ("contributed reporting", ("contribut", "reporting by", "editing by", "written by"), re.compile(r"\b(contributed|contributing) (reporting|to this report)\b|\breporting by\b|\bediting by\b|\bwritten by\b", re.I)),
+    # NYT's closing credit: "Andrew Keller reported from New Albany, and Maria Gonzalez from Washington."
+    ("contributed reporting", (), re.compile(r"^\s*(?:[A-Z][\w.'’-]+ ){1,3}reported from (?:[A-Z][\w'’-]*,? ?){1,4}"
+                                            r"(?:,? and (?:[A-Z][\w.'’-]+ ){1,3}(?:reported )?from (?:[A-Z][\w'’-]*,? ?){1,4})?\.?\s*$")),
     ("byline", (), re.compile(r"^\s*(by|from)\s+([A-Z][\w.'’-]+\s*){1,4}(,|\band\b|$|\(|\|)|^\s*by \.\s", re.I)),
     ("byline", (), re.compile(r"^\s*(PUBLISHED|UPDATED|Last updated|Published|Updated)\s*:?\s*(\.|\||\d)", re.I)),
     # A photo credit: "Photograph: Ellen Park/Daily Gazette", "(John Smith/AP)", "(AP Photo/Jane Roe)", "Credit: ...".
     # The paragraph it ends is the photo's caption (extract.candidates).
-    ("photo credit", ("photograph", "credit", "picture:", "/ap", "/reuters", "/afp", "/getty", "/epa", "/bloomberg", "ap photo/", "reuters/", "afp/", "getty images/", "epa/"),
-     re.compile(r"^\s*(Photographs?|Pictures?|Photo credits?|Image credits?|Credits?):\s"
-                r"|\([^()]{1,60}/\s*(AP|Reuters|AFP|Getty Images?|EPA|Bloomberg)( Photo)?( via Getty Images)?\)\s*$"
-                r"|\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?/[^()]{1,60}\)\s*$", re.I)),
+    ("photo credit", (), re.compile(r"^\s*(Photographs?|Pictures?|Photo credits?|Image credits?|Credits?):\s", re.I)),
+    ("photo credit", ("/",), re.compile(r"\([^()]{1,60}/\s*(AP|Reuters|AFP|Getty Images?|EPA|Bloomberg)( Photo)?( via Getty Images)?\)\s*$"
+                                       r"|\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?/[^()]{1,60}\)\s*$", re.I)),
     ("caption", (), re.compile(r"^\s*(photo|image|file photo|picture|video|watch|click here|scroll down|read more|related|advertisement|share this|follow us|sign up|subscribe)\b", re.I)),
     ("caption", ("(ap", "(reuters", "(afp", "(getty", "(epa", "photo:", "image:"), re.compile(r"\((AP|Reuters|AFP|Getty Images?|EPA)( Photo)?\)\s*$|\b(Photo|Image):\s", re.I)),
     # A wire service's note to editors, on its own line: "(Repeats story first published on Monday)".
@@ -346,20 +345,19 @@ _FURNITURE = [
     ("copyright", ("©", "(c)", "copyright", "all rights reserved"), re.compile(r"(©|\(c\)|copyright\b|all rights reserved)", re.I)),
     ("email", (), re.compile(r"^\S+@\S+\.\w+\s*$|^\s*(e-?mail|tel|phone|fax)\s*:", re.I)),
     # How to reach the desk or the press office, not reporting: "For more information, contact press@... or call".
-    ("contact", ("contact us", "@", "for more information", "to contact", "to reach"),
-     re.compile(r"^\s*contact us\b|^\s*(for more information|to (contact|reach) (us|the \w+))\b.{0,60}(\S+@\S+\.[a-z]{2,}|\bcall\b|\bvisit\b|https?://|www\.)"
-                r"|\b(contact|e-?mail|write to|reach)( (us|the \w+( desk)?|our \w+))? (at|on) \S+@\S+\.[a-z]{2,}", re.I)),
+    ("contact", (), re.compile(r"^\s*contact us\b|^\s*(for more information|to (contact|reach) (us|the \w+))\b.{0,60}(\S+@\S+\.[a-z]{2,}|\bcall\b|\bvisit\b|https?://|www\.)", re.I)),
+    ("contact", ("@",), re.compile(r"\b(contact|e-?mail|write to|reach)( (us|the \w+( desk)?|our \w+))? (at|on) \S+@\S+\.[a-z]{2,}", re.I)),
     ("link", (), re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.I)),
     # The site's own notices, which scraped pages carry between paragraphs ("By clicking ... you agree with the
     # Terms of Service", "To read all of our coverage in Arabic, click here", the BBC's "Media playback is not
     # supported on this device" where a video was).
     ("site notice", ("terms of service", "terms of use", "privacy policy", "cookie policy", "click here", "media playback", "your browser", "javascript", "our standards:", "trust principles",
-                     "subscriber", "continue reading", "keep reading", "cancel any", "unlimited access", "free trial", "got a ", "have a story", "news tip", "facebook", "instagram", "twitter", "tiktok", "youtube"),
+                     "subscriber", "continue reading", "keep reading", "cancel any", "unlimited access", "free trial"),
      re.compile(r"\b(terms of (service|use)|(privacy|cookie) policy|click here|media playback is (not supported|unsupported)|our standards:|thomson reuters trust principles"
                 r"|reserved for (subscribers|members)|already an? (subscriber|member)|cancel any ?time|unlimited (digital )?access|free trial"
                 r"|(subscribe|sign in|log in|register) (now )?to (continue|keep) reading"
-                r"|^\s*(got|have) a (story|news tip|tip)\b|^\s*follow\b.{0,40}\bon (facebook|instagram|twitter|x|tiktok|youtube|linkedin|threads|bluesky)\b"
                 r"|your browser (does not|doesn't|does n't) support|(enable|turn on) javascript)\b", re.I)),
+    ("site notice", (), re.compile(r"^\s*(got|have) a (story|news tip|tip)\b|^\s*follow\b.{0,40}\bon (facebook|instagram|twitter|x|tiktok|youtube|linkedin|threads|bluesky)\b", re.I)),
 ]  # fmt: skip
 
 
