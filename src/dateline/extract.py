@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain, count
+from itertools import chain, count, repeat
 from pathlib import Path
 
 import numpy as np
@@ -320,7 +320,7 @@ def candidates(doc: Document) -> list[int]:
     """Sentences that may enter a brief: not page furniture, not a headline or heading. A text of headings alone
     (one line with no full stop) is its own content: then its lines with a word in them are."""
     needles = furniture_needles(doc.text)
-    reasons = [furniture(s.text, needles) for s in doc.sentences]
+    reasons = list(map(furniture, [s.text for s in doc.sentences], repeat(needles)))
     found = [i for i, s in enumerate(doc.sentences) if not reasons[i] and not _heading(doc, s)]
     if "photo credit" in reasons:  # a short paragraph that ends with a photo's credit is its caption ...
         caption = {
@@ -507,7 +507,13 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
         ranked = np.flatnonzero(np.isfinite(scores))
         scores[ranked[max(LEDE_WINDOW, math.ceil(2 * wanted)) :]] = -math.inf
     chosen: list[int] = []
-    said = cache(lambda i: _said(doc.sentences[i].text))  # a sentence's words, when a repeat is in question
+    words_of: dict[int, str] = {}  # a sentence's words, when a repeat is in question
+
+    def said(i: int) -> str:
+        if i not in words_of:
+            words_of[i] = _said(doc.sentences[i].text)
+        return words_of[i]
+
     used = 0.0
 
     def cost(i: int) -> int:
@@ -532,7 +538,8 @@ def select(doc: Document, *, sentences: int | None = None, words: int | None = N
                     group.append(speaker)
                     open_scores[speaker] = gain[speaker] = -math.inf
         # A sentence that says another again shares its words, so their TF-IDF similarity is high: only then are
-        # the words compared (a pull quote, a text pasted twice; the similarity alone cannot see numbers or "not").
+        # the words compared (a pull quote, a text pasted twice; the similarity alone cannot see numbers or "not",
+        # and a short phrase two sentences share, "the best song of the last 25 years", is no repeat).
         if (
             len(group) > 1
             and vectors[best] @ vectors[group[1]] > 0.2
@@ -576,10 +583,11 @@ def _said(text: str) -> str:
 
 
 def _repeats(a: str, b: str) -> bool:
-    """Does one sentence say the other again: the same words, or all of a long one's inside the other ('"Without
-    water, we lose the town."' as a pull quote of '"Without water, we lose the town," said Maggie Arriola.')?"""
+    """Does one sentence say the other again: the same words, or all of the shorter one's eight or more inside the
+    other ('"Without water, there is no ranch and no town."' as a pull quote of '"Without water, there is no ranch
+    and no town," said Maggie Arriola.'; "Best song of the last 25 years?" inside a comment is a shared phrase)?"""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return short == long or (short.count(" ") >= 5 and f" {short} " in f" {long} ")
+    return short == long or (short.count(" ") >= 7 and f" {short} " in f" {long} ")
 
 
 def paragraphs(doc: Document, units: list[Unit], vectors: np.ndarray | None = None) -> list[list[Unit]]:
