@@ -453,9 +453,8 @@ def _speaker_neighbour(doc: Document, i: int, quoted: list[bool]) -> int | None:
     return i + 1 if _NAME.search(text) and not furniture(text) else None
 
 
-_NAME = re.compile(
-    r"\s[A-Z][\w'’-]*[a-z][\w'’-]*\s+[A-Z][\w'’-]*[a-z]"
-)  # "Christine Lagarde", not "US" or "I"
+# A name: two capitalized words in a row, each with a lower-case letter ("Christine Lagarde", not "US" or "I").
+_NAME = re.compile(r"\s[A-Z][\w'’-]*[a-z][\w'’-]*\s+[A-Z][\w'’-]*[a-z]")
 
 
 def _antecedent(i: int, scores: np.ndarray) -> int | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from datetime import timedelta
 
-from .document import Document
+from .document import DateClue, Document
 from .errors import UsageError
 from .temporal import Mention, Timex, may_name_days, normalize, scan
 
@@ -496,14 +496,12 @@ def resolve(
     return inferred or from_text(doc, ref)
 
 
-def _updated_by(doc: Document, clue, ref: tuple[Date, Date] | None) -> PublicationDate:
+def _updated_by(doc: Document, clue: DateClue, ref: tuple[Date, Date] | None) -> PublicationDate:
     """The date when the page says only when it was last updated: the text's, read in the year before that day
-    (the story is no newer), and never later than it."""
+    (the story is no newer); when the text names no day, unknown, and no later than the update."""
     inferred = from_text(doc, ref or (clue.value - timedelta(days=364), clue.value))
     evidence = [*inferred.evidence, clue.evidence]
-    if inferred.value is not None and inferred.value <= clue.value:
-        return PublicationDate(inferred.value, inferred.source, evidence, inferred.earliest, inferred.latest)
-    if inferred.value is not None:  # the text says later than the update: the text's own reading stands
+    if inferred.value is not None:  # (a day after the update would be the text's own reading: it stands)
         return PublicationDate(inferred.value, inferred.source, evidence, inferred.earliest, inferred.latest)
     latest = min(inferred.latest, clue.value) if inferred.latest else clue.value
     return PublicationDate(None, "unknown", evidence, inferred.earliest, latest)

@@ -171,7 +171,7 @@ class Timeline:
             out += [f"## {e.date.isoformat()}", ""]
             for s in e.sentences:
                 links = ", ".join(_md_link(self.articles.get(i), i) for i in s.sources)
-                out.append(f"- {md_escape(' '.join(s.text.split()))} ({links})")
+                out.append(f"- {md_escape(s.text)} ({links})")
             out.append("")
         return "\n".join(out)
 
