@@ -166,9 +166,8 @@ _PLAIN_END = re.compile(r"([A-Za-z]{2,})\.\s")  # a word of letters, its period,
 _ENDER = re.compile(r"[.?!]")
 _NEXT_TOKEN = re.compile(r"\S")
 _NEXT_SPACE = re.compile(r"\s")
-_WORD_START = re.compile(
-    r"[A-Z][^\s.,;:!?\"')\]]*"
-)  # the next word, as Punkt's pairs spell it ("März", "EU-Richtlinie")
+# The next word, as Punkt's number pairs spell it ("März", "EU-Richtlinie"; "[A-Za-z]*" read "März" as "M").
+_WORD_START = re.compile(r"[A-Z][^\s.,;:!?\"')\]]*")
 _STOPS = frozenset(".?!")
 _CLOSING = re.compile(
     r"[\"')\]}’”«»]+?(?:\s+|(?=--)|$)"
