@@ -411,11 +411,22 @@ def _quote_marks(text: str) -> list[str]:
 def _in_quote(doc: Document) -> list[bool]:
     """Whether each sentence is (part of) a quotation that carries no attribution of its own: it opens with a
     quote mark, continues a quotation left open, or closes one it did not open."""
+    text = doc.text
+    if not _quote_marks(text):  # no quote mark anywhere (an ASCII text: three substring looks)
+        return [False] * len(doc.sentences)
+    # Every mark of the text at once, then each sentence's own: the marks that start inside it.
+    found = [(m.start(), m[0]) for m in _QUOTE_MARK.finditer(text)]
     out = []
     open_quote = False
+    k = 0
     for s in doc.sentences:
-        text = s.text.strip()
-        marks = _quote_marks(text)
+        while k < len(found) and found[k][0] < s.start:
+            k += 1
+        first = k
+        while k < len(found) and found[k][0] < s.end:
+            k += 1
+        marks = [mark for _, mark in found[first:k]]
+        text = s.text
         if not marks and s.index == doc.paragraphs[s.paragraph].first:
             open_quote = False
         closes_first = bool(marks) and marks[0] in _QUOTE_CLOSE
