@@ -262,8 +262,12 @@ def test_the_markup_s_published_date_beats_a_modified_one_htmldate_returns(seed_
 
 def test_a_modified_date_alone_is_only_a_latest_date(seed_text):
     """og:updated_time or a visible "Updated" line alone: the text dates the story, no later than that day."""
-    heads = ['<meta property="og:updated_time" content="2023-12-02T10:00:00+00:00">', ""]
-    tops = ["", '<div class="meta"><span class="updated">Updated December 2, 2023</span></div>']
+    heads = ['<meta property="og:updated_time" content="2023-12-02T10:00:00+00:00">', "", ""]
+    tops = [
+        "",
+        '<div class="meta"><span class="updated">Updated December 2, 2023</span></div>',
+        "<div><span>Updated 10:32 AM EST, Sat December 2, 2023</span></div>",  # htmldate finds no date here
+    ]
     for head, top in zip(heads, tops, strict=True):
         p = dateline.dates(_page(seed_text, head, top)).publication_date
         assert p.value == date(2023, 11, 30) and p.source == "text", p.evidence

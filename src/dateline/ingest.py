@@ -355,17 +355,27 @@ def markup_dates(html: str) -> tuple[list[tuple[Date, str]], list[tuple[Date, st
     return published, modified
 
 
-def _stamped_updated(html: str, day: Date) -> bool:
-    """Does the page show ``day`` as an update stamp ("Updated October 9, 2022", "Last updated: 9 Oct 2022")?"""
-    month, short = day.strftime("%B"), day.strftime("%b")
-    ways = {f"{m}{dot} {day.day}, {day.year}" for m in (month, short) for dot in ("", ".")}
-    ways |= {f"{day.day} {m}{dot} {day.year}" for m in (month, short) for dot in ("", ".")}
-    ways.add(day.isoformat())
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTH = rf"({'|'.join(_MONTHS)})[a-z]*\.?"
+_STAMP_DAY = re.compile(
+    rf"\b(?:{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})|(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))(?!\d)"
+)
+
+
+def _update_stamps(html: str) -> set[Date]:
+    """The days a page shows as update stamps ("Updated October 9, 2022", "Last updated: 9 Oct 2022", "Updated 10:32
+    AM EDT, Sun October 9, 2022"): a day within 80 characters of text after the word."""
+    days = set()
     for m in _UPDATE_WORD.finditer(html):
         near = " ".join(_TAG.sub(" ", html[m.end() : m.end() + 200]).split())[:80]
-        if any(w in near for w in ways):
-            return True
-    return False
+        d = _STAMP_DAY.search(near)
+        if d is None:
+            continue
+        mon, day, year = (d[1], d[2], d[3]) if d[1] else (d[5], d[4], d[6]) if d[5] else (None, d[9], d[7])
+        month = _MONTHS.index(mon) + 1 if mon else int(d[8])
+        with contextlib.suppress(ValueError):
+            days.add(Date(int(year), month, int(day)))
+    return days
 
 
 def _date_clues(html: str, found: str | None, page_url: str | None) -> list[DateClue]:
@@ -379,10 +389,13 @@ def _date_clues(html: str, found: str | None, page_url: str | None) -> list[Date
         if value is None or (value != first and (value > first or value in dict(modified))):
             note = f"; htmldate's {value} is its modified date" if value and value > first else ""
             return [DateClue(first, "metadata", f"{first} from the page's markup ({where}, published){note}")]
+    stamps = _update_stamps(html) if "pdated" in html or "odified" in html or "PDATED" in html else set()
     if value is None:
-        return []
+        if not stamps:
+            return []
+        value = min(stamps)  # no day labelled as published: the page says only when it changed
     in_url = page_url and re.search(value.strftime(r"%Y[/_-]?%m[/_-]?%d"), page_url)
-    updated = value not in dict(published) and (value in dict(modified) or _stamped_updated(html, value))
+    updated = value not in dict(published) and (value in dict(modified) or value in stamps)
     if updated and not in_url:
         where = dict(modified).get(value) or "an 'Updated' line"
         why = f"{value} from the page's markup ({where}): updated then, so published on or before"
