@@ -312,7 +312,6 @@ _META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
 _TIME_TAG = re.compile(r"<time\b[^>]*>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _JSON_LD_DATE = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"(\d{4}-\d{2}-\d{2})')
-_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _PUBLISHED_KEYS = frozenset(
     "article:published_time og:published_time datepublished datecreated published_time pubdate publishdate "
     "publish-date parsely-pub-date sailthru.date dc.date.issued dcterms.issued dcterms.created".split()
@@ -332,10 +331,8 @@ def markup_dates(html: str) -> tuple[list[tuple[Date, str]], list[tuple[Date, st
     modified: list[tuple[Date, str]] = []
 
     def add(bucket: list, value: str, where: str) -> None:
-        m = _ISO_DAY.match(value)
-        if m:
-            with contextlib.suppress(ValueError):
-                bucket.append((Date(*map(int, m.groups())), where))
+        with contextlib.suppress(ValueError):  # not a YYYY-MM-DD day ("2021-03-04T07:12:00" is one)
+            bucket.append((_iso_day(value.strip(), whole=False), where))
 
     for tag in _META_TAG.findall(html):
         attrs = {k.lower(): a or b or c for k, a, b, c in _ATTRIBUTE.findall(tag)}
@@ -401,7 +398,9 @@ def _date_clues(html: str, found: str | None, page_url: str | None) -> list[Date
         why = f"{value} from the page's markup ({where}): updated then, so published on or before"
         return [DateClue(value, "metadata", why, latest=True)]
     where = f"the URL {page_url}" if in_url else "the page's metadata"
-    return [DateClue(value, "metadata", f"{found} from {where} (htmldate, original publication date)")]
+    # Without htmldate's answer the day is an update stamp's that the URL names too.
+    how = " (htmldate, original publication date)" if found else ""
+    return [DateClue(value, "metadata", f"{value} from {where}{how}")]
 
 
 # Social posts embedded in a page (a tweet's text in a <blockquote class="twitter-tweet">): trafilatura keeps them as
